@@ -1,0 +1,73 @@
+import { assertPortFree, portFromEnv } from './port-check';
+import { RunningService, spawnService, stopService, waitUntilReady } from './service-process';
+
+/** A piece of local infrastructure (emulator, server) the services need. */
+export interface StackComponent {
+  readonly name: string;
+  /** Starts the component; resolves with the settings the services need to reach it. */
+  start(): Promise<StartedComponent>;
+}
+
+/** A started component: environment for the services, and how to stop it. */
+export interface StartedComponent {
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** The five services, their port settings and default ports. */
+export const SERVICES = [
+  { name: 'gateway', setting: 'GATEWAY_PORT', port: 8080 },
+  { name: 'operation-router', setting: 'OPERATION_ROUTER_PORT', port: 8090 },
+  { name: 'iomt-provisioner', setting: 'IOMT_PROVISIONER_PORT', port: 8091 },
+  { name: 'fhir-provisioner', setting: 'FHIR_PROVISIONER_PORT', port: 8092 },
+  { name: 'key-rotator', setting: 'KEY_ROTATOR_PORT', port: 8093 },
+] as const;
+
+/** Launcher options. */
+export interface LauncherOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly host: string;
+  readonly components: readonly StackComponent[];
+  readonly readyTimeoutMs: number;
+  readonly log: (line: string) => void;
+}
+
+/** The running system; `stop()` stops services first, then the infrastructure. */
+export interface RunningSystem {
+  readonly gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the infrastructure components, then the five services with the components' settings,
+ * and resolves once every service answers its readiness check.
+ */
+export async function launchSystem(options: LauncherOptions): Promise<RunningSystem> {
+  const { env, host, log } = options;
+  const ports = SERVICES.map((s) => ({ ...s, port: portFromEnv(env, s.setting, s.port) }));
+  for (const s of ports) await assertPortFree(host, s.port, s.setting);
+
+  const started: StartedComponent[] = [];
+  const services: RunningService[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(services.map((s) => stopService(s, 10_000)));
+    for (const component of started.reverse()) await component.stop();
+  };
+  try {
+    const sharedEnv: Record<string, string> = { HOST: host };
+    for (const component of options.components) {
+      const running = await component.start();
+      started.push(running);
+      Object.assign(sharedEnv, running.env);
+      log(`[local-stack] ${component.name} started`);
+    }
+    for (const s of ports) {
+      services.push(spawnService({ name: s.name, port: s.port, env: sharedEnv }, (n, line) => log(`[${n}] ${line}`)));
+    }
+    await Promise.all(services.map((s) => waitUntilReady(s, host, options.readyTimeoutMs)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `http://${host}:${ports[0].port}`, stop };
+}
