@@ -13,6 +13,16 @@ export const ErrorCode = {
   TooManyRequests: 'TooManyRequests',
   ServiceUnavailable: 'ServiceUnavailable',
   InternalServerError: 'InternalServerError',
+  // ARM identifier and request-line codes (arm-rpc.md §1.1, §1.8).
+  InvalidResourceId: 'InvalidResourceId',
+  InvalidSubscriptionId: 'InvalidSubscriptionId',
+  InvalidResourceGroupName: 'InvalidResourceGroupName',
+  InvalidResourceNamespace: 'InvalidResourceNamespace',
+  InvalidResourceType: 'InvalidResourceType',
+  InvalidLocation: 'InvalidLocation',
+  InvalidOperationId: 'InvalidOperationId',
+  MissingApiVersionParameter: 'MissingApiVersionParameter',
+  InvalidApiVersionParameter: 'InvalidApiVersionParameter',
 } as const;
 
 /** A request or document that breaks a rule; `details` lists every problem found. */
