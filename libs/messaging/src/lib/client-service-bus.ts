@@ -1,0 +1,119 @@
+import { ServiceBusClient, ServiceBusSender } from '@azure/service-bus';
+import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS } from './constants';
+import { buildOutgoingMessage } from './outgoing-message';
+import { openReplyWaiter } from './reply-waiter';
+import { assertConnection, ServiceBusClientOptions } from './service-bus.options';
+import { ServiceBusRecord } from './service-bus.record-builder';
+import { TracePropagator, W3CTracePropagator } from './trace-propagator';
+
+/** Status values of {@link ClientServiceBus}. */
+export type ServiceBusClientStatus = 'connected' | 'disconnected';
+
+/**
+ * Nest `ClientProxy` for Service Bus sessions. `emit()` sends an event in a session; `send()`
+ * sends a request with `replyTo`, a fresh `replyToSessionId` and a `correlationId`, and waits on
+ * that session of the reply queue for the reply, up to `replyTimeoutMs`.
+ *
+ * A fresh reply session per request (rather than one per client) costs one link attach per
+ * request, and buys: no demultiplexing, no long-held session lock to renew or lose, and a
+ * crashed requester leaves at most one orphan reply in a session nobody reuses.
+ * @publicApi
+ */
+export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceBusClientStatus> {
+  private readonly propagator: TracePropagator;
+  private client: ServiceBusClient | undefined;
+  private sender: ServiceBusSender | undefined;
+
+  constructor(private readonly options: ServiceBusClientOptions) {
+    super();
+    assertConnection('ClientServiceBus', options);
+    if (!options.entityPath) throw new Error('ClientServiceBus: options need an entityPath');
+    this.propagator = options.tracePropagator ?? new W3CTracePropagator();
+  }
+
+  async connect(): Promise<ServiceBusClient> {
+    if (this.client === undefined) {
+      this.client = this.options.client ?? new ServiceBusClient(this.options.connectionString);
+      this.sender = this.client.createSender(this.options.entityPath);
+      this._status$.next('connected');
+    }
+    return this.client;
+  }
+
+  /** Closes the sender, and the SDK client when this proxy created it. */
+  async close(): Promise<void> {
+    const { client, sender } = this;
+    this.client = undefined;
+    this.sender = undefined;
+    await sender?.close();
+    if (client !== undefined && this.options.client === undefined) await client.close();
+    this._status$.next('disconnected');
+  }
+
+  /** Nest calls this on `app.close()` when the client is a provider (see `MessagingModule`). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+
+  unwrap<T>(): T {
+    if (this.client === undefined) throw new Error('Not initialized. Call connect() first.');
+    return this.client as T;
+  }
+
+  protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
+    await this.sender!.sendMessages(this.outgoing(packet));
+    return undefined as T;
+  }
+
+  protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const abort = new AbortController();
+    this.request(packet, abort.signal).then(
+      (response) => callback({ response, isDisposed: true }),
+      (err: unknown) => {
+        if (!abort.signal.aborted) callback({ err });
+      },
+    );
+    return () => abort.abort();
+  }
+
+  private async request(packet: ReadPacket, signal: AbortSignal): Promise<unknown> {
+    const { replyQueueName } = this.options;
+    if (!replyQueueName) throw new Error('ClientServiceBus: send() needs the replyQueueName option');
+    const deadline = Date.now() + (this.options.replyTimeoutMs ?? SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS);
+    const record = packet.data instanceof ServiceBusRecord ? packet.data : new ServiceBusRecord(packet.data);
+    const messageId = record.options.messageId ?? randomUUID();
+    const target = {
+      replyQueueName,
+      sessionId: record.options.replyToSessionId ?? randomUUID(),
+      correlationId: record.options.correlationId ?? messageId,
+    };
+    const message = this.outgoing({
+      pattern: packet.pattern,
+      data: new ServiceBusRecord(record.data, { ...record.options, messageId, ...rename(target) }),
+    });
+    const waiter = await openReplyWaiter(this.client!, target);
+    try {
+      // The reply session may take a while to lock; a caller who gave up meanwhile sends nothing.
+      if (signal.aborted) throw new Error('Request cancelled before it was sent');
+      await this.sender!.sendMessages(message);
+      return await waiter.wait(deadline, signal);
+    } finally {
+      await waiter.close().catch(() => undefined);
+    }
+  }
+
+  private outgoing(packet: ReadPacket) {
+    return buildOutgoingMessage({
+      subject: this.normalizePattern(packet.pattern),
+      data: packet.data,
+      defaultSessionId: this.options.sessionId,
+      propagator: this.propagator,
+    });
+  }
+}
+
+function rename(target: { replyQueueName: string; sessionId: string; correlationId: string }) {
+  return { replyTo: target.replyQueueName, replyToSessionId: target.sessionId, correlationId: target.correlationId };
+}

@@ -1,0 +1,39 @@
+/** Identifies the Service Bus sessions transport among Nest transports (`@MessagePattern(p, SERVICE_BUS_SESSIONS_TRANSPORT)`). */
+export const SERVICE_BUS_SESSIONS_TRANSPORT = Symbol('SERVICE_BUS_SESSIONS');
+
+/** Sessions a server processes at once (the SDK sample's `maxSessionsToProcessSimultaneously`). */
+export const SERVICE_BUS_DEFAULT_MAX_CONCURRENT_SESSIONS = 8;
+
+/** A session with no message for this long is released so another session gets a turn. */
+export const SERVICE_BUS_DEFAULT_SESSION_IDLE_TIMEOUT_MS = 5_000;
+
+/** How long the SDK keeps renewing a session lock while the session is held (the SDK default). */
+export const SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS = 300_000;
+
+/** First back-off after an unexpected error accepting a session; it doubles up to the maximum. */
+export const SERVICE_BUS_DEFAULT_ACCEPT_ERROR_BACKOFF_MS = 1_000;
+
+/** Ceiling of the accept back-off. */
+export const SERVICE_BUS_MAX_ACCEPT_ERROR_BACKOFF_MS = 30_000;
+
+/** How long `ClientServiceBus.send` waits for a reply before failing. */
+export const SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS = 30_000;
+
+/** Appended to a request's subject to name its reply, so a server can route replies too. */
+export const SERVICE_BUS_REPLY_SUBJECT_SUFFIX = '.reply';
+
+/** Service Bus refuses session ids longer than this (Azure quotas). */
+export const SERVICE_BUS_MAX_SESSION_ID_LENGTH = 128;
+
+/** Dead-letter descriptions are cut to this length; the broker keeps them as application properties. */
+export const SERVICE_BUS_MAX_DEAD_LETTER_DESCRIPTION_LENGTH = 1_024;
+
+/** Application property names of the W3C trace context (https://www.w3.org/TR/trace-context/). */
+export const TRACEPARENT_PROPERTY = 'traceparent';
+export const TRACESTATE_PROPERTY = 'tracestate';
+
+/** Dead-letter reasons the transport itself decides (handlers' errors use their own codes). */
+export const DeadLetterReason = {
+  NoHandler: 'NoHandler',
+  MalformedMessage: 'MalformedMessage',
+} as const;

@@ -1,0 +1,187 @@
+import { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
+import { lastValueFrom } from 'rxjs';
+import { AzureMessageSink } from './azure-message-sink';
+import { AzureSessionSource } from './azure-session-source';
+import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
+import { describeFailure, failureMessage } from './failure';
+import { isRequest, malformation } from './inbound-message';
+import { MessageSettler } from './message-settler';
+import { errorReply, okReply, ReplyEnvelope } from './reply-envelope';
+import { replyMessageFor } from './reply-message';
+import { ServiceBusContext } from './service-bus.context';
+import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
+import { entityPathOf } from './service-bus-entity';
+import { deadLetter, defaultSettlementPolicy, SettlementAction, SettlementDecision } from './settlement.policy';
+import type { MessageSink, SessionSettlement, SessionSource } from './session-source.port';
+import { runWithTraceContext } from './trace-context';
+import { TracePropagator, W3CTracePropagator } from './trace-propagator';
+
+/** Events a {@link ServerServiceBusSessions} reports through `on()`. */
+export type ServiceBusServerEvents = { error: (error: unknown, sessionId?: string) => void };
+
+/** Status values of {@link ServerServiceBusSessions}. */
+export type ServiceBusServerStatus = 'connected' | 'disconnected';
+
+/**
+ * NestJS transport strategy consuming a session-enabled Service Bus queue or subscription:
+ * routes each message by `subject` to a `@MessagePattern` (when it has `replyTo`) or
+ * `@EventPattern` handler, handles a session's messages one at a time in order, settles each
+ * message explicitly and replies to requests. Register `ServiceBusExceptionFilter` so that the
+ * settlement policy sees handlers' errors rather than Nest's "Internal server error".
+ * @publicApi
+ */
+export class ServerServiceBusSessions
+  extends Server<ServiceBusServerEvents, ServiceBusServerStatus>
+  implements CustomTransportStrategy
+{
+  override transportId = SERVICE_BUS_SESSIONS_TRANSPORT;
+  private readonly policy;
+  private readonly propagator: TracePropagator;
+  private readonly errorListeners: ServiceBusServerEvents['error'][] = [];
+  private client: ServiceBusClient | undefined;
+  private ownsClient = false;
+  private source: SessionSource | undefined;
+  private sink: MessageSink | undefined;
+
+  constructor(private readonly options: ServiceBusServerOptions) {
+    super();
+    assertConnection('ServerServiceBusSessions', options);
+    this.policy = options.settlementPolicy ?? defaultSettlementPolicy;
+    this.propagator = options.tracePropagator ?? new W3CTracePropagator();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      this.connect();
+      await this.source!.start(
+        (message, session) => this.handleMessage(message, session),
+        (error, sessionId) => this.reportError(error, sessionId),
+      );
+      this._status$.next('connected');
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops accepting sessions, drains the handlers in flight, then closes senders and client. */
+  async close(): Promise<void> {
+    await this.source?.stop();
+    await this.sink?.close();
+    if (this.ownsClient) await this.client?.close();
+    this._status$.next('disconnected');
+  }
+
+  on<K extends keyof ServiceBusServerEvents>(event: K, callback: ServiceBusServerEvents[K]): void {
+    if (event === 'error') this.errorListeners.push(callback);
+  }
+
+  unwrap<T>(): T {
+    if (this.client === undefined) throw new Error('Not initialized. Call listen() (startAllMicroservices) first.');
+    return this.client as T;
+  }
+
+  /** Routes, runs and settles one message; never rejects. */
+  async handleMessage(message: ServiceBusReceivedMessage, session: SessionSettlement): Promise<void> {
+    const settler = new MessageSettler(message, session);
+    const trace = this.propagator.extract(message.applicationProperties);
+    const context = new ServiceBusContext([message, settler, message.subject ?? '', trace]);
+    const problem = malformation(message);
+    if (problem !== undefined) return this.fail(context, deadLetter(DeadLetterReason.MalformedMessage, problem));
+    const handler = this.getHandlerByPattern(context.getSubject());
+    if (handler === null) {
+      this.logger.warn(`No handler for subject "${context.getSubject()}"; dead-lettering`);
+      return this.fail(context, deadLetter(DeadLetterReason.NoHandler, NO_MESSAGE_HANDLER));
+    }
+    await runWithTraceContext(trace, () => this.process(handler, context));
+  }
+
+  private async process(handler: MessageHandler, context: ServiceBusContext): Promise<void> {
+    let result: unknown;
+    try {
+      result = await this.invoke(handler, context);
+    } catch (error) {
+      return this.fail(context, this.policy(error), error);
+    }
+    try {
+      await this.replyIfRequested(context, okReply(result));
+    } catch (error) {
+      return this.fail(context, this.policy(error), error);
+    }
+    await this.settle(context, { action: SettlementAction.Complete });
+  }
+
+  // Nest's processing hooks wrap the handler call (e.g. for request-scoped tracing).
+  private invoke(handler: MessageHandler, context: ServiceBusContext): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
+      void this.onProcessingStartHook(this.transportId, context, async () => {
+        try {
+          const result$ = this.transformToObservable(await handler(context.getMessage().body, context));
+          resolve(await lastValueFrom(result$, { defaultValue: undefined }));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    }).finally(() => this.onProcessingEndHook?.(this.transportId, context));
+  }
+
+  private async fail(context: ServiceBusContext, decision: SettlementDecision, error?: unknown): Promise<void> {
+    if (context.getSettlement() !== undefined) return;
+    const subject = context.getSubject();
+    const messageId = context.getMessage().messageId ?? '';
+    const why = error === undefined && decision.action === SettlementAction.DeadLetter ? decision.description : failureMessage(error);
+    this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
+    if (decision.action !== SettlementAction.Abandon) {
+      const failure = describeFailure(error) ?? replyErrorOf(decision, error);
+      await this.replyIfRequested(context, errorReply(failure)).catch((e: unknown) => this.reportError(e));
+    }
+    await this.settle(context, decision);
+  }
+
+  private async settle(context: ServiceBusContext, decision: SettlementDecision): Promise<void> {
+    if (context.getSettlement() !== undefined) return;
+    try {
+      if (decision.action === SettlementAction.Complete) await context.complete();
+      else if (decision.action === SettlementAction.Abandon) await context.abandon();
+      else await context.deadLetter(decision.reason, decision.description);
+    } catch (error) {
+      // Typically a lost lock: the broker redelivers the message, which handlers tolerate.
+      this.reportError(error, context.getSessionId());
+    }
+  }
+
+  private async replyIfRequested(context: ServiceBusContext, envelope: ReplyEnvelope): Promise<void> {
+    const request = context.getMessage();
+    if (!isRequest(request)) return;
+    const properties = this.propagator.inject({}, context.getTraceContext());
+    await this.sink!.send(request.replyTo, replyMessageFor(request, envelope, properties));
+  }
+
+  private connect(): void {
+    if (this.source !== undefined) return;
+    if ('sessionSource' in this.options) {
+      this.source = this.options.sessionSource;
+      this.sink = this.options.messageSink;
+      return;
+    }
+    this.ownsClient = this.options.client === undefined;
+    const client = this.options.client ?? new ServiceBusClient(this.options.connectionString);
+    this.client = client;
+    this.source = new AzureSessionSource({ ...this.options, client });
+    this.sink = new AzureMessageSink(client);
+  }
+
+  private reportError(error: unknown, sessionId?: string): void {
+    const where = sessionId === undefined ? entityPathOf(this.options.entity) : `session ${sessionId}`;
+    this.logger.error(`Service Bus error on ${where}: ${failureMessage(error)}`);
+    for (const listener of this.errorListeners) listener(error, sessionId);
+  }
+}
+
+function replyErrorOf(decision: SettlementDecision, error: unknown) {
+  return decision.action === SettlementAction.DeadLetter
+    ? { code: decision.reason, message: decision.description, retryable: false }
+    : { code: 'UnhandledError', message: failureMessage(error), retryable: false };
+}

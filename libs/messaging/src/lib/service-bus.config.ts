@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import {
+  SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS,
+  SERVICE_BUS_DEFAULT_MAX_CONCURRENT_SESSIONS,
+  SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS,
+  SERVICE_BUS_DEFAULT_SESSION_IDLE_TIMEOUT_MS,
+} from './constants';
+import type { ServiceBusServerSettings } from './service-bus.options';
+
+const entityName = (name: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,259}$/, 'must be a Service Bus entity name')
+    .default(name);
+const milliseconds = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
+
+/**
+ * The Service Bus settings of a service, as environment variables. Apps compose the fragment
+ * into their schema: `serviceConfigSchema(...).extend(serviceBusConfigSchema.shape)`. The
+ * connection string is checked for its `Endpoint=sb://` part only; errors never echo it.
+ */
+export const serviceBusConfigSchema = z.object({
+  SERVICEBUS_CONNECTION_STRING: z
+    .string()
+    .refine((value) => /(^|;)\s*Endpoint=sb:\/\/[^;]+/i.test(value), 'must contain Endpoint=sb://<host>'),
+  SERVICEBUS_MAX_CONCURRENT_SESSIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(SERVICE_BUS_DEFAULT_MAX_CONCURRENT_SESSIONS),
+  SERVICEBUS_SESSION_IDLE_TIMEOUT_MS: milliseconds(SERVICE_BUS_DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1),
+  SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS: milliseconds(SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS, 0),
+  SERVICEBUS_REPLY_TIMEOUT_MS: milliseconds(SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS, 1),
+  SERVICEBUS_OPERATIONS_QUEUE: entityName('operations'),
+  SERVICEBUS_FHIR_COMMANDS_QUEUE: entityName('fhir-commands'),
+  SERVICEBUS_IOMT_COMMANDS_QUEUE: entityName('iomt-commands'),
+  SERVICEBUS_KEY_ROTATION_COMMANDS_QUEUE: entityName('key-rotation-commands'),
+  SERVICEBUS_OPERATION_REPLIES_QUEUE: entityName('operation-replies'),
+});
+
+/** Validated Service Bus settings. */
+export type ServiceBusConfig = z.output<typeof serviceBusConfigSchema>;
+
+/** Server options for consuming `queueName` with the configured concurrency and timeouts. */
+export function serviceBusServerOptionsFrom(
+  config: ServiceBusConfig,
+  queueName: string,
+): ServiceBusServerSettings & { connectionString: string } {
+  return {
+    connectionString: config.SERVICEBUS_CONNECTION_STRING,
+    entity: { queueName },
+    maxConcurrentSessions: config.SERVICEBUS_MAX_CONCURRENT_SESSIONS,
+    sessionIdleTimeoutMs: config.SERVICEBUS_SESSION_IDLE_TIMEOUT_MS,
+    maxAutoLockRenewalDurationInMs: config.SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS,
+  };
+}

@@ -1,0 +1,70 @@
+import type { ServiceBusClient } from '@azure/service-bus';
+import type { ServiceBusEntity } from './service-bus-entity';
+import type { MessageSink, SessionSource } from './session-source.port';
+import type { SettlementPolicy } from './settlement.policy';
+import type { TracePropagator } from './trace-propagator';
+
+/**
+ * How to reach the namespace: a connection string (the transport then owns and closes its
+ * client), or a client the caller built (e.g. with a managed identity) and closes itself.
+ */
+export type ServiceBusConnectionOptions =
+  | { readonly connectionString: string; readonly client?: never }
+  | { readonly client: ServiceBusClient; readonly connectionString?: never };
+
+/** Settings of {@link ServerServiceBusSessions} apart from the connection. */
+export interface ServiceBusServerSettings {
+  /** The session-enabled queue or subscription to consume. */
+  readonly entity: ServiceBusEntity;
+  /** Sessions processed at once (default 8). */
+  readonly maxConcurrentSessions?: number;
+  /** Idle time after which a session is released for another (default 5 s). */
+  readonly sessionIdleTimeoutMs?: number;
+  /** How long the session lock is renewed automatically while held (default 5 min). */
+  readonly maxAutoLockRenewalDurationInMs?: number;
+  /** Maps a handler's failure to a settlement (default {@link defaultSettlementPolicy}). */
+  readonly settlementPolicy?: SettlementPolicy;
+  /** Reads and writes trace context (default W3C `traceparent`/`tracestate`). */
+  readonly tracePropagator?: TracePropagator;
+}
+
+/** Replaces the SDK parts of a server, for unit tests. */
+export interface ServiceBusServerSeams {
+  readonly sessionSource: SessionSource;
+  readonly messageSink: MessageSink;
+}
+
+/** Options of {@link ServerServiceBusSessions}. */
+export type ServiceBusServerOptions = ServiceBusServerSettings & (ServiceBusConnectionOptions | ServiceBusServerSeams);
+
+/** Chooses the session of an outgoing message when its record does not name one. */
+export type SessionIdResolver = (subject: string, data: unknown) => string | undefined;
+
+/** Settings of {@link ClientServiceBus} apart from the connection. */
+export interface ServiceBusClientSettings {
+  /** The queue or topic messages are sent to. */
+  readonly entityPath: string;
+  /** The session-enabled queue `send()` asks replies on; needed for request/reply only. */
+  readonly replyQueueName?: string;
+  /** How long `send()` waits for a reply (default 30 s). */
+  readonly replyTimeoutMs?: number;
+  /** The session of messages whose record names none: a fixed id or a function of the message. */
+  readonly sessionId?: string | SessionIdResolver;
+  /** Reads and writes trace context (default W3C `traceparent`/`tracestate`). */
+  readonly tracePropagator?: TracePropagator;
+}
+
+/** Options of {@link ClientServiceBus}. */
+export type ServiceBusClientOptions = ServiceBusClientSettings & ServiceBusConnectionOptions;
+
+/**
+ * Throws a precise error when options name no way to reach the namespace, for callers whose
+ * options escaped the type checker (configuration, plain JavaScript).
+ */
+export function assertConnection(owner: string, options: object): void {
+  const { connectionString, client, sessionSource } = options as Record<string, unknown>;
+  if (client !== undefined || sessionSource !== undefined) return;
+  if (typeof connectionString !== 'string' || connectionString.trim().length === 0) {
+    throw new Error(`${owner}: options need a non-empty connectionString or a client`);
+  }
+}
