@@ -1,1 +1,16 @@
-export {};
+export * from './lib/config/config-token';
+export * from './lib/config/config-validation.error';
+export * from './lib/config/load-config';
+export * from './lib/config/settings';
+export * from './lib/config/service-config.schema';
+export * from './lib/config/service-config.module';
+export * from './lib/logging/secret-redaction';
+export * from './lib/logging/logger.options';
+export * from './lib/health/health.constants';
+export * from './lib/health/readiness-indicator';
+export * from './lib/health/lifecycle.readiness-indicator';
+export * from './lib/health/health.module';
+export * from './lib/bootstrap/service-options';
+export * from './lib/bootstrap/create-service';
+export * from './lib/bootstrap/bootstrap-service';
+export * from './lib/bootstrap/shutdown-watchdog';

@@ -1,0 +1,3 @@
+export * from './log-capture';
+export * from './logger-reset';
+export * from './service-process';
