@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- Azurite has no types; this brings the declarations into every program that compiles this file (other projects include it through their tests).
+/// <reference path="./azurite-internals.d.ts" />
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
