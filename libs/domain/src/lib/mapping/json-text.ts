@@ -68,7 +68,7 @@ function describeParseError(text: string, error: ParseError): string {
   const code = printParseErrorCode(error.error);
   const reason = PARSE_ERROR_TEXT[code] ?? code;
   if (code === 'InvalidSymbol') {
-    return `${reason} '${text.slice(error.offset, error.offset + Math.min(error.length, 20))}'`;
+    return `${reason} "${text.slice(error.offset, error.offset + Math.min(error.length, 20))}"`;
   }
   return reason;
 }

@@ -90,7 +90,7 @@ function checkIndexer(indexer: string): string | undefined {
 }
 
 /** jsonpath-plus's compiler for filter scripts; it parses (jsep) in its constructor. */
-type ScriptCompiler = new (code: string) => unknown;
+type ScriptCompiler = new (code: string) => { readonly ast?: { readonly type?: string } };
 
 const safeScript = (JSONPath as unknown as { prototype: { safeVm: { Script: ScriptCompiler } } }).prototype.safeVm
   .Script;
@@ -107,10 +107,11 @@ function compileFilter(body: string): string | undefined {
     .replace(/@([.\s)[])/g, '_$$_v$1')
     .replace(/@$/, '_$$_v');
   try {
-    new safeScript(code);
-    return undefined;
+    // jsep reads `a b` as a compound of two expressions; a Json.NET filter is one expression.
+    const compiled = new safeScript(code);
+    return compiled.ast?.type === 'Compound' ? `Invalid filter ?(${body}): expected a single expression` : undefined;
   } catch (error) {
     const reason = (error as { description?: string }).description ?? (error as Error).message;
-    return `Invalid filter ?(${body}): ${reason}`;
+    return `Invalid filter ?(${body}): ${reason.trim() === 'Unexpected' ? 'Unexpected end of the filter' : reason}`;
   }
 }

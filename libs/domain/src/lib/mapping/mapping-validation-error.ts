@@ -53,10 +53,7 @@ function describe(problem: MappingProblem): string {
   return `Line ${problem.line}, position ${problem.position}: ${problem.message}`;
 }
 
+/** The path with its `$` replaced by the request property that holds the mapping, when known. */
 function targetOf(problem: MappingProblem, root: string | undefined): string {
-  if (root === undefined) {
-    return problem.path;
-  }
-  const rest = problem.path.slice(1);
-  return rest.startsWith('[') || rest === '' ? `${root}${rest}` : `${root}${rest}`;
+  return root === undefined ? problem.path : `${root}${problem.path.slice(1)}`;
 }

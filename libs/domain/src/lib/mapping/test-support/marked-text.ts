@@ -47,17 +47,19 @@ export function located(
 }
 
 /**
- * A device mapping with one element. `body` is the inner template's members, eight spaces in;
- * without a mark in `body`, the mark goes on the inner template's `{` (where missing members point).
+ * A device mapping with one element. `body` is the inner template's members (see {@link members}).
+ * A mark leading `templateType` goes before its value; with no mark in either, the mark goes on the
+ * inner template's `{` (where missing members point).
  */
 export function deviceMappingWith(templateType: string, body: string): string {
-  const templateMark = body.includes(MARK) ? '' : MARK;
+  const templateMark = body.includes(MARK) || templateType.includes(MARK) ? '' : MARK;
+  const typeText = templateType.startsWith(MARK) ? MARK + JSON.stringify(templateType.slice(1)) : JSON.stringify(templateType);
   return [
     '{',
     '  "templateType": "CollectionContent",',
     '  "template": [',
     '    {',
-    `      "templateType": "${templateType}",`,
+    `      "templateType": ${typeText},`,
     `      "template": ${templateMark}{`,
     body,
     '      }',
@@ -70,4 +72,9 @@ export function deviceMappingWith(templateType: string, body: string): string {
 /** A FHIR mapping with one element, laid out like {@link deviceMappingWith}. */
 export function fhirMappingWith(body: string, templateType = 'CodeValueFhir'): string {
   return deviceMappingWith(templateType, body).replace('"CollectionContent"', '"CollectionFhir"');
+}
+
+/** Members of an object, one per line, eight spaces in, comma-separated. */
+export function members(...lines: string[]): string {
+  return lines.map((line) => `        ${line}`).join(',\n');
 }
