@@ -58,7 +58,9 @@ export function toDeliveredMessage(message: StoredMessage, lockedUntil: number |
   if (message.state !== 'active') annotations['x-opt-message-state'] = types.wrap_int(MESSAGE_STATE[message.state]);
   if (message.deadLetterSource !== undefined) annotations['x-opt-deadletter-source'] = message.deadLetterSource;
   const delivered: Message = { ...message.amqp, message_annotations: annotations, delivery_count: message.deliveryCount } as Message;
-  if (message.ttlMs !== undefined && message.ttlMs < 0xffffffff) delivered.ttl = message.ttlMs;
+  // As the service does, report the effective time-to-live (the entity default when none was set).
+  const ttl = Number.isFinite(message.expiresAt) ? message.expiresAt - message.enqueuedAt : message.ttlMs;
+  if (ttl !== undefined && ttl < 0xffffffff) delivered.ttl = ttl;
   return delivered;
 }
 
