@@ -71,6 +71,10 @@ export class AzureSessionSource implements SessionSource {
         if (!noSession) backoffMs = Math.min(backoffMs * 2, SERVICE_BUS_MAX_ACCEPT_ERROR_BACKOFF_MS);
         continue;
       }
+      if (signal.aborted) {
+        await receiver.close().catch((error: unknown) => onError(error, receiver.sessionId));
+        break;
+      }
       backoffMs = initialBackoffMs;
       await this.track(receiver, onMessage, onError);
     }

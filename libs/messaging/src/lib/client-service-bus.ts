@@ -63,7 +63,7 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
   }
 
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
-    await this.sender!.sendMessages(this.outgoing(packet));
+    await this.connected().sender.sendMessages(this.outgoing(packet));
     return undefined as T;
   }
 
@@ -93,15 +93,21 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
       pattern: packet.pattern,
       data: new ServiceBusRecord(record.data, { ...record.options, messageId, ...rename(target) }),
     });
-    const waiter = await openReplyWaiter(this.client!, target);
+    const { client, sender } = this.connected();
+    const waiter = await openReplyWaiter(client, target);
     try {
       // The reply session may take a while to lock; a caller who gave up meanwhile sends nothing.
       if (signal.aborted) throw new Error('Request cancelled before it was sent');
-      await this.sender!.sendMessages(message);
+      await sender.sendMessages(message);
       return await waiter.wait(deadline, signal);
     } finally {
       await waiter.close().catch(() => undefined);
     }
+  }
+
+  private connected(): { client: ServiceBusClient; sender: ServiceBusSender } {
+    if (this.client === undefined || this.sender === undefined) throw new Error('ClientServiceBus is closed');
+    return { client: this.client, sender: this.sender };
   }
 
   private outgoing(packet: ReadPacket) {

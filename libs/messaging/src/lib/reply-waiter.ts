@@ -26,6 +26,7 @@ export async function openReplyWaiter(client: ServiceBusClient, target: ReplyTar
   return {
     async wait(deadline, signal) {
       for (;;) {
+        if (signal.aborted) throw new Error('Stopped waiting for the reply: the caller unsubscribed');
         const remaining = deadline - Date.now();
         if (remaining <= 0) {
           throw new ReplyTimeoutError(`No reply in session ${target.sessionId} of ${target.replyQueueName} in time`);

@@ -1,4 +1,5 @@
 import { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
+import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { lastValueFrom } from 'rxjs';
@@ -37,6 +38,7 @@ export class ServerServiceBusSessions
   implements CustomTransportStrategy
 {
   override transportId = SERVICE_BUS_SESSIONS_TRANSPORT;
+  protected override readonly logger = new Logger(ServerServiceBusSessions.name);
   private readonly policy;
   private readonly propagator: TracePropagator;
   private readonly errorListeners: ServiceBusServerEvents['error'][] = [];
@@ -54,8 +56,7 @@ export class ServerServiceBusSessions
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      this.connect();
-      await this.source!.start(
+      await this.connect().start(
         (message, session) => this.handleMessage(message, session),
         (error, sessionId) => this.reportError(error, sessionId),
       );
@@ -156,21 +157,21 @@ export class ServerServiceBusSessions
     const request = context.getMessage();
     if (!isRequest(request)) return;
     const properties = this.propagator.inject({}, context.getTraceContext());
-    await this.sink!.send(request.replyTo, replyMessageFor(request, envelope, properties));
+    if (this.sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
+    await this.sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
   }
 
-  private connect(): void {
-    if (this.source !== undefined) return;
+  private connect(): SessionSource {
+    if (this.source !== undefined) return this.source;
     if ('sessionSource' in this.options) {
-      this.source = this.options.sessionSource;
       this.sink = this.options.messageSink;
-      return;
+      return (this.source = this.options.sessionSource);
     }
     this.ownsClient = this.options.client === undefined;
     const client = this.options.client ?? new ServiceBusClient(this.options.connectionString);
     this.client = client;
-    this.source = new AzureSessionSource({ ...this.options, client });
     this.sink = new AzureMessageSink(client);
+    return (this.source = new AzureSessionSource({ ...this.options, client }));
   }
 
   private reportError(error: unknown, sessionId?: string): void {

@@ -1,0 +1,259 @@
+import { TransientError, ValidationError } from '@iomt/domain';
+import { MessageHandler } from '@nestjs/microservices';
+import { of, throwError } from 'rxjs';
+import {
+  FakeMessageSink,
+  FakeSessionSettlement,
+  FakeSessionSource,
+  receivedMessage,
+} from '../testing/fake-session-source';
+import { ServerServiceBusSessions } from './server-service-bus-sessions';
+import { ServiceBusContext } from './service-bus.context';
+import { SettlementAction } from './settlement.policy';
+import { currentTraceContext } from './trace-context';
+
+const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+describe('ServerServiceBusSessions', () => {
+  let source: FakeSessionSource;
+  let sink: FakeMessageSink;
+  let server: ServerServiceBusSessions;
+  let session: FakeSessionSettlement;
+
+  const handle = (pattern: string, fn: (data: unknown, ctx: ServiceBusContext) => unknown, isEvent = false) =>
+    server.addHandler(pattern, fn as MessageHandler, isEvent);
+  const request = { replyTo: 'replies', replyToSessionId: 'reply-session', correlationId: 'corr-1' };
+
+  beforeEach(async () => {
+    source = new FakeSessionSource();
+    sink = new FakeMessageSink();
+    session = new FakeSessionSettlement();
+    server = new ServerServiceBusSessions({ entity: { queueName: 'q' }, sessionSource: source, messageSink: sink });
+    (server as unknown as { logger: unknown }).logger = { warn: jest.fn(), error: jest.fn(), log: jest.fn() };
+    await new Promise<void>((resolve, reject) => server.listen((e) => (e ? reject(e) : resolve())));
+  });
+
+  describe('listen', () => {
+    it('starts the session source and reports connected', async () => {
+      const statuses: string[] = [];
+      server.status.subscribe((s) => statuses.push(s));
+      expect(source.events).toEqual(['start']);
+      expect(statuses).toEqual(['connected']);
+    });
+
+    it('passes a start failure to the callback', async () => {
+      const failing = new FakeSessionSource();
+      failing.startError = new Error('no connection');
+      const other = new ServerServiceBusSessions({ entity: { queueName: 'q' }, sessionSource: failing, messageSink: sink });
+      const error = await new Promise((resolve) => other.listen(resolve));
+      expect(error).toEqual(new Error('no connection'));
+    });
+  });
+
+  describe('constructor', () => {
+    it.each([[{ connectionString: '' }], [{ connectionString: '  ' }], [{}]])('rejects options without a connection: %p', (conn) => {
+      expect(() => new ServerServiceBusSessions({ entity: { queueName: 'q' }, ...(conn as { connectionString: string }) })).toThrow(
+        'options need a non-empty connectionString or a client',
+      );
+    });
+  });
+
+  describe('handleMessage', () => {
+    it('routes an event by subject to its handler with the JSON body, then completes it', async () => {
+      const seen: unknown[] = [];
+      handle('device.created', async (data) => seen.push(data), true);
+      handle('other', async () => seen.push('wrong'), true);
+      await source.deliver(receivedMessage({ subject: 'device.created', body: { id: 7 } }), session);
+      expect(seen).toEqual([{ id: 7 }]);
+      expect(session.calls).toEqual(['complete m-1']);
+      expect(sink.sent).toEqual([]);
+    });
+
+    it('routes object patterns the way Nest normalises them', async () => {
+      handle(JSON.stringify({ cmd: 'sum' }), async () => 3);
+      await source.deliver(receivedMessage({ subject: '{"cmd":"sum"}', body: [1, 2] }), session);
+      expect(session.calls).toEqual(['complete m-1']);
+    });
+
+    it('replies to a request in the reply session with the correlation id, then completes', async () => {
+      handle('sum', async (data) => (data as number[]).reduce((a, b) => a + b, 0));
+      await source.deliver(receivedMessage({ subject: 'sum', body: [1, 2, 3], ...request }), session);
+      expect(sink.sent).toEqual([
+        {
+          entityPath: 'replies',
+          message: expect.objectContaining({
+            body: { ok: true, data: 6 },
+            sessionId: 'reply-session',
+            correlationId: 'corr-1',
+            subject: 'sum.reply',
+          }),
+        },
+      ]);
+      expect(session.calls).toEqual(['complete m-1']);
+    });
+
+    it("uses the request's message id as correlation id when it has none", async () => {
+      handle('ping', async () => 'pong');
+      await source.deliver(receivedMessage({ subject: 'ping', body: null, replyTo: 'replies', messageId: 'm-9' }), session);
+      expect(sink.sent[0].message).toMatchObject({ correlationId: 'm-9', body: { ok: true, data: 'pong' } });
+    });
+
+    it('replies with the last value of an observable result', async () => {
+      handle('stream', () => of(1, 2, 3));
+      await source.deliver(receivedMessage({ subject: 'stream', body: {}, ...request }), session);
+      expect(sink.sent[0].message.body).toEqual({ ok: true, data: 3 });
+    });
+
+    it('abandons on a retryable error, without replying', async () => {
+      handle('work', async () => {
+        throw new TransientError('cosmos busy');
+      });
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(session.calls).toEqual(['abandon m-1']);
+      expect(sink.sent).toEqual([]);
+    });
+
+    it('dead-letters on a permanent error with code and message, and replies with the error', async () => {
+      handle('work', () => throwError(() => new ValidationError('name is too long', { target: 'name' })));
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(session.calls).toEqual(['deadLetter m-1 InvalidRequestContent: name is too long']);
+      expect(sink.sent[0].message.body).toEqual({
+        ok: false,
+        error: { code: 'InvalidRequestContent', message: 'name is too long', target: 'name', retryable: false },
+      });
+    });
+
+    it('abandons an unclassified error by default', async () => {
+      handle('work', async () => {
+        throw new Error('bug');
+      }, true);
+      await source.deliver(receivedMessage({ subject: 'work', body: {} }), session);
+      expect(session.calls).toEqual(['abandon m-1']);
+    });
+
+    it('follows a configured settlement policy', async () => {
+      const custom = new ServerServiceBusSessions({
+        entity: { queueName: 'q' },
+        sessionSource: source,
+        messageSink: sink,
+        settlementPolicy: () => ({ action: SettlementAction.Complete }),
+      });
+      await new Promise((resolve) => custom.listen(resolve));
+      custom.addHandler('work', (async () => {
+        throw new ValidationError('x');
+      }) as MessageHandler, true);
+      await source.deliver(receivedMessage({ subject: 'work', body: {} }), session);
+      expect(session.calls).toEqual(['complete m-1']);
+    });
+
+    it.each([
+      ['an event', {}],
+      ['a request', request],
+    ])('dead-letters %s with no handler', async (_name, extra) => {
+      await source.deliver(receivedMessage({ subject: 'unknown', body: {}, ...extra }), session);
+      expect(session.calls).toEqual([
+        'deadLetter m-1 NoHandler: There is no matching message handler defined in the remote service.',
+      ]);
+      expect(sink.sent.map((s) => s.message.body)).toEqual(
+        'replyTo' in extra ? [{ ok: false, error: expect.objectContaining({ code: 'NoHandler' }) }] : [],
+      );
+    });
+
+    it.each([
+      ['no subject', { body: {} }, 'The message has no subject, so no handler can be chosen'],
+      ['an empty subject', { subject: '', body: {} }, 'The message has no subject, so no handler can be chosen'],
+      ['a body that is not JSON', { subject: 'work', body: Buffer.from([0xff, 0x00]) }, 'The body of message m-1 is not JSON'],
+    ])('dead-letters a message with %s as malformed', async (_name, fields, description) => {
+      handle('work', async () => 'never');
+      await source.deliver(receivedMessage(fields), session);
+      expect(session.calls).toEqual([`deadLetter m-1 MalformedMessage: ${description}`]);
+    });
+
+    it('leaves a message the handler settled itself alone', async () => {
+      handle('work', async (_data, ctx) => {
+        await ctx.deadLetter('Custom', 'handled here');
+        throw new TransientError('after settling');
+      }, true);
+      await source.deliver(receivedMessage({ subject: 'work', body: {} }), session);
+      expect(session.calls).toEqual(['deadLetter m-1 Custom: handled here']);
+    });
+
+    it('applies the policy to a failed reply: a permanent send error dead-letters', async () => {
+      sink.failWith = Object.assign(new Error('no such queue'), { code: 'MessagingEntityNotFound', retryable: false });
+      handle('work', async () => 1);
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(session.calls).toEqual(['deadLetter m-1 MessagingEntityNotFound: no such queue']);
+    });
+
+    it('reports a settlement failure instead of rejecting', async () => {
+      const errors: unknown[] = [];
+      server.on('error', (e) => errors.push(e));
+      session.failWith = new Error('lock lost');
+      handle('work', async () => 1, true);
+      await expect(source.deliver(receivedMessage({ subject: 'work', body: {} }), session)).resolves.toBeUndefined();
+      expect(errors).toEqual([new Error('lock lost')]);
+    });
+
+    it('gives the handler the message, session, subject, trace context and session state', async () => {
+      session.state = { step: 1 };
+      let seen: Record<string, unknown> = {};
+      handle('work', async (_data, ctx) => {
+        await ctx.setSessionState({ step: 2 });
+        seen = {
+          sessionId: ctx.getSessionId(),
+          subject: ctx.getSubject(),
+          pattern: ctx.getPattern(),
+          messageId: ctx.getMessage().messageId,
+          trace: ctx.getTraceContext(),
+          ambient: currentTraceContext(),
+          state: await ctx.getSessionState(),
+          renewed: await ctx.renewSessionLock(),
+        };
+      });
+      const traced = { applicationProperties: { traceparent: PARENT } };
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request, ...traced }), session);
+      expect(seen).toEqual({
+        sessionId: 'session-1',
+        subject: 'work',
+        pattern: 'work',
+        messageId: 'm-1',
+        trace: { traceparent: PARENT },
+        ambient: { traceparent: PARENT },
+        state: { step: 2 },
+        renewed: new Date(0),
+      });
+      expect(sink.sent[0].message.applicationProperties).toEqual({ traceparent: PARENT });
+    });
+
+    it('runs the handler inside the processing hooks', async () => {
+      const order: string[] = [];
+      server.setOnProcessingStartHook((_t, _c, done) => {
+        order.push('start');
+        return done();
+      });
+      server.setOnProcessingEndHook(() => order.push('end'));
+      handle('work', async () => order.push('handler'), true);
+      await source.deliver(receivedMessage({ subject: 'work', body: {} }), session);
+      expect(order).toEqual(['start', 'handler', 'end']);
+    });
+  });
+
+  describe('close', () => {
+    it('stops the source (draining it) before closing the sink, and reports disconnected', async () => {
+      const order: string[] = [];
+      source.stop = async () => void order.push('source stopped');
+      sink.close = async () => void order.push('sink closed');
+      const statuses: string[] = [];
+      server.status.subscribe((s) => statuses.push(s));
+      await server.close();
+      expect(order).toEqual(['source stopped', 'sink closed']);
+      expect(statuses).toEqual(['connected', 'disconnected']);
+    });
+  });
+
+  describe('unwrap', () => {
+    it('refuses before a client exists', () => {
+      expect(() => server.unwrap()).toThrow('Not initialized');
+    });
+  });
+});
