@@ -1,1 +1,12 @@
-export {};
+export * from './call-options';
+export * from './clock.port';
+export * from './account-registry-read-repository.port';
+export * from './account-registry-management-repository.port';
+export * from './operation-repository.port';
+export * from './secret-metadata-repository.port';
+export * from './cluster-metadata-repository.port';
+export * from './operation-publisher.port';
+export * from './resource-deployer.port';
+export * from './key-manager.port';
+export * from './stream-analytics-job-controller.port';
+export * from './mapping-store.port';

@@ -1,0 +1,2 @@
+export * from './account-specific-stream-analytics-job';
+export * from './key-rotation';
