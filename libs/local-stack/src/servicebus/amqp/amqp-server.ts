@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { create_container, type Connection, type EventContext, type Receiver, type Sender } from 'rhea';
 import { BrokerError, Condition } from '../broker/broker-error';
 import type { NamespaceBroker } from '../broker/namespace-broker';
@@ -43,6 +43,8 @@ export async function listenAmqp(broker: NamespaceBroker, host: string, port: nu
     receiver_options: { autoaccept: false, credit_window: 1000 },
     sender_options: { treat_modified_as_released: false, autosettle: false },
   } as never);
+  // Many small frames go back and forth (flow, transfer, disposition): Nagle's delay would stall them.
+  server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -36,6 +36,8 @@ export class ConsumerLink implements Consumer {
     sender.on('sender_draining', () => {
       this.entity.pump(this);
       sender.set_drained(true);
+      // set_drained only flags the flow; make rhea write it even when nothing else was sent.
+      (sender.connection as unknown as { _register(): void })._register();
     });
     sender.on('accepted', (context: EventContext) => this.settle(context, { kind: 'complete' }));
     sender.on('released', (context: EventContext) => this.settle(context, { kind: 'abandon' }));
