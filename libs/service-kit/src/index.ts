@@ -13,4 +13,4 @@ export * from './lib/health/health.module';
 export * from './lib/bootstrap/service-options';
 export * from './lib/bootstrap/create-service';
 export * from './lib/bootstrap/bootstrap-service';
-export * from './lib/bootstrap/shutdown-watchdog';
+export * from './lib/bootstrap/shutdown-signals';

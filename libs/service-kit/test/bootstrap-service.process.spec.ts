@@ -51,4 +51,16 @@ describe('bootstrapService (real process)', () => {
     ]);
     expect(JSON.stringify(service.stderr)).not.toMatch(/\bat \S+ \(/);
   }, 30_000);
+
+  it('exits 1 with a fatal JSON line, secrets redacted, on an uncaught error', async () => {
+    const service = spawn({});
+    const { url } = await service.waitForLine(listening);
+
+    expect((await fetch(`${String(url)}/crash`)).status).toBe(200);
+
+    await expect(service.exited).resolves.toEqual({ code: 1, signal: null });
+    const line = await service.waitForLine((l) => l.level === 'fatal');
+    expect(line).toMatchObject({ service: 'fixture', msg: 'uncaught error; exiting', err: { type: 'Error' } });
+    expect(JSON.stringify([...service.stdout, ...service.stderr])).not.toContain('fixture-sas-key');
+  }, 30_000);
 });

@@ -1,3 +1,5 @@
 export * from './log-capture';
 export * from './logger-reset';
+export * from './service-conformance';
 export * from './service-process';
+export * from './shutdown-readiness.probe';

@@ -1,3 +1,4 @@
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -71,6 +72,18 @@ describe('createService', () => {
     await expect(attempt).rejects.toThrow(ConfigValidationError);
     await expect(attempt).rejects.toMatchObject({ settings: ['PORT', 'SHUTDOWN_TIMEOUT_MS'] });
     expect(logs.raw).toEqual([]);
+  });
+
+  it('rejects when the app module cannot be built', async () => {
+    @Injectable()
+    class NeedsMissing {
+      constructor(@Inject('NOT_PROVIDED') readonly missing: unknown) {}
+    }
+    @Module({ providers: [NeedsMissing] })
+    class BrokenModule {}
+
+    const attempt = createService(BrokenModule, { ...FIXTURE_SERVICE, env: { PORT: '0' }, logDestination: logs });
+    await expect(attempt).rejects.toThrow(/can't resolve dependencies of the NeedsMissing/);
   });
 
   it('rejects when the port is taken', async () => {

@@ -34,8 +34,14 @@ export async function createService<S extends z.ZodType<ServiceSettings>>(
 ): Promise<RunningService<z.output<S>>> {
   const config = loadConfig(options.configSchema, options.env ?? process.env);
   const root = ServiceRootModule.forRoot({ ...options, appModule, config });
-  // abortOnError: false turns DI failures into rejections we can report instead of abort().
-  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, abortOnError: false });
+  // Nest's own lines wait in a buffer until the JSON logger exists. abortOnError: false turns
+  // DI failures into rejections instead of abort(); autoFlushLogs: false keeps Nest from
+  // dumping the buffer in its console format when that happens (the caller reports it).
+  const app = await NestFactory.create<NestExpressApplication>(root, {
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
+  });
   app.disable('x-powered-by');
   const logger = app.get(Logger);
   app.useLogger(logger);

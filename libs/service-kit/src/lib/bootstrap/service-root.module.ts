@@ -9,10 +9,15 @@ import type { AppModuleRef } from './service-options';
 
 /** What the root module wires around the app module. */
 export interface ServiceRootOptions<C extends ServiceSettings> {
+  /** Written as `service` on every log line. */
   readonly serviceName: string;
+  /** The app's own module (controllers, use cases, `HealthModule.forRoot`). */
   readonly appModule: AppModuleRef;
+  /** The validated settings, provided under `configToken` to every module. */
   readonly config: C;
+  /** The app's typed configuration token. */
   readonly configToken: ConfigToken<C>;
+  /** Log destination; stdout when omitted. */
   readonly logDestination?: DestinationStream;
 }
 

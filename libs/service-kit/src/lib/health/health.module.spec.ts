@@ -1,6 +1,7 @@
-import { Injectable, Module, type BeforeApplicationShutdown, type INestApplication } from '@nestjs/common';
+import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { ShutdownReadinessProbe, withShutdownReadinessProbe } from '../../testing/shutdown-readiness.probe';
 import { REDACTED } from '../logging/secret-redaction';
 import { HealthModule, type HealthModuleOptions } from './health.module';
 import { READINESS_INDICATORS, type ReadinessIndicator, type ReadinessReport } from './readiness-indicator';
@@ -26,8 +27,8 @@ const EXPORTED_INDICATOR = Symbol('EXPORTED_INDICATOR');
 })
 class IndicatorSourceModule {}
 
-async function startApp(options: HealthModuleOptions, extra: Array<new () => unknown> = []): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [HealthModule.forRoot(options)], providers: extra }).compile();
+async function startApp(options: HealthModuleOptions): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [HealthModule.forRoot(options)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return app;
@@ -99,26 +100,18 @@ describe('HealthModule', () => {
   });
 
   it('answers /readyz with 503 while the app shuts down', async () => {
-    // Asks /readyz from inside the shutdown, while the HTTP server still listens.
-    @Injectable()
-    class ShutdownProbe implements BeforeApplicationShutdown {
-      seen?: { status: number; body: Record<string, unknown> };
-      server?: unknown;
-      async beforeApplicationShutdown(): Promise<void> {
-        const response = await request(this.server as Parameters<typeof request>[0]).get('/readyz');
-        this.seen = { status: response.status, body: response.body };
-      }
-    }
-    app = await startApp({}, [ShutdownProbe]);
+    const moduleRef = await Test.createTestingModule({
+      imports: [withShutdownReadinessProbe(HealthModule.forRoot())],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');
-    const probe = app.get(ShutdownProbe);
-    probe.server = app.getHttpServer();
     await request(app.getHttpServer()).get('/readyz').expect(200);
 
     await app.close();
+    const { answer } = app.get(ShutdownReadinessProbe);
     app = undefined;
 
-    expect(probe.seen?.status).toBe(503);
-    expect(probe.seen?.body['details']).toEqual({ lifecycle: { status: 'down', phase: 'shutting-down' } });
+    expect(answer?.status).toBe(503);
+    expect(answer?.body['details']).toEqual({ lifecycle: { status: 'down', phase: 'shutting-down' } });
   });
 });

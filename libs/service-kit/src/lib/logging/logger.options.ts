@@ -50,10 +50,10 @@ export function createLoggerParams(options: ServiceLoggerOptions): Params {
 }
 
 /**
- * A logger for the moments before Nest (and its logger) exist or after they failed:
- * synchronous on stderr, so a fatal line is written before the process exits.
+ * A logger for the line written right before the process exits (it could not start, or
+ * crashed): synchronous on stderr, so the line is out before `process.exit`.
  */
-export function createStartupLogger(serviceName: string): pino.Logger {
+export function createFatalLogger(serviceName: string): pino.Logger {
   return pino(createPinoOptions({ serviceName, level: 'info' }), pino.destination({ fd: 2, sync: true }));
 }
 
