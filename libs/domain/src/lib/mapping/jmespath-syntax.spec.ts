@@ -23,6 +23,11 @@ describe('checkJmesPath', () => {
     expect(checkJmesPath(expression)).toEqual({ syntaxError, unknownFunctions: [], nonStandardSyntax: [] });
   });
 
+  it('reports an expression too deeply nested to parse instead of crashing', () => {
+    const nested = `${'('.repeat(50_000)}a${')'.repeat(50_000)}`;
+    expect(checkJmesPath(nested).syntaxError).toEqual(expect.any(String));
+  });
+
   it('names functions that are neither built-in nor iomt-fhir custom functions, once each', () => {
     expect(checkJmesPath('toCelsius(a) || toCelsius(b) || upper(c) || abs(d)').unknownFunctions).toEqual(['toCelsius', 'upper']);
   });

@@ -76,9 +76,15 @@ export function propertiesOf(object: JsonCursor): JsonProperty[] {
  */
 export function findProperty(object: JsonCursor, name: string): JsonProperty | undefined {
   const wanted = name.toLowerCase();
-  return propertiesOf(object)
-    .filter((property) => property.key.toLowerCase() === wanted)
-    .pop();
+  const children = object.node.type === 'object' ? (object.node.children ?? []) : [];
+  const match = [...children].reverse().find((property) => String(property.children?.[0]?.value).toLowerCase() === wanted);
+  const [keyNode, valueNode] = match?.children ?? [];
+  if (keyNode === undefined || valueNode === undefined) {
+    return undefined;
+  }
+  const key = String(keyNode.value);
+  const path = [...object.path, key];
+  return { key, keyAt: { ...object, node: keyNode, path }, value: { ...object, node: valueNode, path } };
 }
 
 /** The items of an array (an empty list for anything else). */

@@ -29,6 +29,14 @@ describe('parseStrictJson', () => {
     expect(parseStrictJson(text)).toEqual({ ok: false, message, offset });
   });
 
+  it('refuses nesting deeper than Json.NET reads (MaxDepth 64) without overflowing the stack', () => {
+    expect(parseStrictJson('['.repeat(64) + ']'.repeat(64)).ok).toBe(true);
+    const message = "The reader's MaxDepth of 64 has been exceeded.";
+    expect(parseStrictJson('['.repeat(65) + ']'.repeat(65))).toEqual({ ok: false, message, offset: 64 });
+    expect(parseStrictJson('{"a":'.repeat(200_000))).toEqual({ ok: false, message, offset: 64 * 5 });
+    expect(parseStrictJson(`{"a": "${'['.repeat(100)}"}`).ok).toBe(true);
+  });
+
   it('returns the node tree of valid JSON', () => {
     const parsed = parseStrictJson('{"a": [1, "x"]}');
     expect(parsed.ok && parsed.root.type).toBe('object');

@@ -1,4 +1,4 @@
-import { Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, Node, ParseError, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 
 /** A 1-based line and position (column) in a text. */
 export interface TextPosition {
@@ -37,6 +37,10 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
  * consequences of the parser's recovery.
  */
 export function parseStrictJson(text: string): StrictJsonParse {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    return { ok: false, message: `The reader's MaxDepth of ${MAX_DEPTH} has been exceeded.`, offset: tooDeep };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
@@ -71,6 +75,30 @@ function describeParseError(text: string, error: ParseError): string {
     return `${reason} "${text.slice(error.offset, error.offset + Math.min(error.length, 20))}"`;
   }
   return reason;
+}
+
+/** Json.NET 13's default reader MaxDepth, which the connector runs with. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The offset of the first `{` or `[` nested deeper than {@link MAX_DEPTH}. Checked with the
+ * (iterative) scanner before building the tree, whose recursion would overflow the stack on
+ * pathological input.
+ */
+function findExcessiveNesting(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      depth++;
+      if (depth > MAX_DEPTH) {
+        return scanner.getTokenOffset();
+      }
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 /** Turns offsets of a text into 1-based line and position; `\n`, `\r\n` and `\r` end a line. */
