@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
- * Settings of the fhir-provisioner service: PORT (default 8083), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
+ * Settings of the fhir-provisioner service: PORT (default 8092), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
  * Infra fragments (Service Bus, Cosmos) are added here with `.extend(fragment.shape)`.
  */
-export const fhirProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8083 });
+export const fhirProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8092 });
 
 /** The validated settings of the fhir-provisioner service. */
 export type FhirProvisionerConfig = z.output<typeof fhirProvisionerConfigSchema>;

@@ -6,7 +6,7 @@ describe('fhir-provisioner service', () => {
   itBehavesAsAService({
     appModule: AppModule,
     service: FHIR_PROVISIONER_SERVICE,
-    defaultPort: 8083,
+    defaultPort: 8092,
     readinessIndicators: ['lifecycle'],
   });
 });

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
- * Settings of the iomt-provisioner service: PORT (default 8082), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
+ * Settings of the iomt-provisioner service: PORT (default 8091), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
  * Infra fragments (Service Bus, Cosmos) are added here with `.extend(fragment.shape)`.
  */
-export const iomtProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8082 });
+export const iomtProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8091 });
 
 /** The validated settings of the iomt-provisioner service. */
 export type IomtProvisionerConfig = z.output<typeof iomtProvisionerConfigSchema>;

@@ -6,7 +6,7 @@ describe('iomt-provisioner service', () => {
   itBehavesAsAService({
     appModule: AppModule,
     service: IOMT_PROVISIONER_SERVICE,
-    defaultPort: 8082,
+    defaultPort: 8091,
     readinessIndicators: ['lifecycle'],
   });
 });

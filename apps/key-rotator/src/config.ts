@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
- * Settings of the key-rotator service: PORT (default 8084), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
+ * Settings of the key-rotator service: PORT (default 8093), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
  * Infra fragments (Service Bus, Cosmos) are added here with `.extend(fragment.shape)`.
  */
-export const keyRotatorConfigSchema = serviceConfigSchema({ defaultPort: 8084 });
+export const keyRotatorConfigSchema = serviceConfigSchema({ defaultPort: 8093 });
 
 /** The validated settings of the key-rotator service. */
 export type KeyRotatorConfig = z.output<typeof keyRotatorConfigSchema>;

@@ -6,7 +6,7 @@ describe('key-rotator service', () => {
   itBehavesAsAService({
     appModule: AppModule,
     service: KEY_ROTATOR_SERVICE,
-    defaultPort: 8084,
+    defaultPort: 8093,
     readinessIndicators: ['lifecycle'],
   });
 });

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
- * Settings of the operation-router service: PORT (default 8081), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
+ * Settings of the operation-router service: PORT (default 8090), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
  * Infra fragments (Service Bus, Cosmos) are added here with `.extend(fragment.shape)`.
  */
-export const operationRouterConfigSchema = serviceConfigSchema({ defaultPort: 8081 });
+export const operationRouterConfigSchema = serviceConfigSchema({ defaultPort: 8090 });
 
 /** The validated settings of the operation-router service. */
 export type OperationRouterConfig = z.output<typeof operationRouterConfigSchema>;

@@ -6,7 +6,7 @@ describe('operation-router service', () => {
   itBehavesAsAService({
     appModule: AppModule,
     service: OPERATION_ROUTER_SERVICE,
-    defaultPort: 8081,
+    defaultPort: 8090,
     readinessIndicators: ['lifecycle'],
   });
 });
