@@ -170,18 +170,36 @@ describe('AzureSessionSource', () => {
       expect(receiver.log).toEqual(['subscribe', 'subscription closed', 'handled x', 'receiver closed']);
     });
 
+    it('waits for a loop still inside acceptNextSession, which the SDK cannot abort', async () => {
+      create();
+      await start();
+      await client.acceptCalls(1);
+      let stopped = false;
+      const stopping = source.stop().then(() => (stopped = true));
+      await flushEventLoop();
+      expect(stopped).toBe(false);
+      client.accepts[0].answer.reject(new ServiceBusError('no session', 'ServiceTimeout'));
+      await stopping;
+      expect(client.acceptNextSession).toHaveBeenCalledTimes(1);
+    });
+
     it('releases at once a session accepted after the stop, without subscribing', async () => {
       const late = new FakeSessionReceiver('late');
       create();
       await start();
       await client.acceptCalls(1);
-      await source.stop();
+      const stopped = source.stop();
       client.accepts[0].answer.resolve(late.asReceiver());
       await late.closed.promise;
+      await stopped;
       expect(late.log).toEqual(['receiver closed']);
     });
   });
 });
+
+async function flushEventLoop(turns = 20): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Polls a condition on the event loop (bounded), for state changes with no event to await. */
 async function waitFor(condition: () => boolean, attempts = 1_000): Promise<void> {

@@ -29,13 +29,11 @@ export interface AzureSessionSourceOptions {
 /**
  * Round-robin session consumer after the Azure SDK `sessionRoundRobin` sample: N loops each
  * accept the next free session, process it until it is idle, release it and accept another.
- * Stopping aborts the loops and drains the sessions being processed. A loop still waiting in
- * `acceptNextSession` (which the SDK cannot abort) ends when the client closes, or releases at
- * once a session it gets after the stop.
  */
 export class AzureSessionSource implements SessionSource {
   private readonly abort = new AbortController();
   private readonly pumps = new Set<Promise<void>>();
+  private loops: Promise<void>[] = [];
   private started = false;
 
   constructor(private readonly options: AzureSessionSourceOptions) {}
@@ -44,12 +42,18 @@ export class AzureSessionSource implements SessionSource {
     if (this.started) throw new Error('AzureSessionSource is already started');
     this.started = true;
     const loops = this.options.maxConcurrentSessions ?? SERVICE_BUS_DEFAULT_MAX_CONCURRENT_SESSIONS;
-    for (let i = 0; i < loops; i++) void this.acceptLoop(onMessage, onError);
+    this.loops = Array.from({ length: loops }, () => this.acceptLoop(onMessage, onError));
   }
 
+  /**
+   * Aborts the loops, drains the sessions being processed, then waits for loops still inside
+   * `acceptNextSession`: the SDK cannot abort that call, so this can take up to the client's
+   * operation timeout (`retryOptions.timeoutInMs`), which bounds the broker's wait for a session.
+   */
   async stop(): Promise<void> {
     this.abort.abort();
     while (this.pumps.size > 0) await Promise.all([...this.pumps]);
+    await Promise.all(this.loops);
   }
 
   // Each loop holds at most one session at a time, so N loops hold at most N sessions.

@@ -10,6 +10,13 @@ export const SERVICE_BUS_DEFAULT_SESSION_IDLE_TIMEOUT_MS = 5_000;
 /** How long the SDK keeps renewing a session lock while the session is held (the SDK default). */
 export const SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS = 300_000;
 
+/**
+ * How long the broker waits for a free session in one `acceptNextSession` call, set as the
+ * operation timeout of the client a server creates. The SDK cannot abort that call, so shutdown
+ * can wait this long for it; Service Bus' own default (60 s) would stall a graceful stop.
+ */
+export const SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS = 10_000;
+
 /** First back-off after an unexpected error accepting a session; it doubles up to the maximum. */
 export const SERVICE_BUS_DEFAULT_ACCEPT_ERROR_BACKOFF_MS = 1_000;
 

@@ -5,7 +5,7 @@ import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { lastValueFrom } from 'rxjs';
 import { AzureMessageSink } from './azure-message-sink';
 import { AzureSessionSource } from './azure-session-source';
-import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
+import { DeadLetterReason, SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
 import { describeFailure, failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
 import { MessageSettler } from './message-settler';
@@ -168,7 +168,8 @@ export class ServerServiceBusSessions
       return (this.source = this.options.sessionSource);
     }
     this.ownsClient = this.options.client === undefined;
-    const client = this.options.client ?? new ServiceBusClient(this.options.connectionString);
+    const timeoutInMs = this.options.acceptSessionTimeoutMs ?? SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS;
+    const client = this.options.client ?? new ServiceBusClient(this.options.connectionString, { retryOptions: { timeoutInMs } });
     this.client = client;
     this.sink = new AzureMessageSink(client);
     return (this.source = new AzureSessionSource({ ...this.options, client }));
@@ -177,7 +178,13 @@ export class ServerServiceBusSessions
   private reportError(error: unknown, sessionId?: string): void {
     const where = sessionId === undefined ? entityPathOf(this.options.entity) : `session ${sessionId}`;
     this.logger.error(`Service Bus error on ${where}: ${failureMessage(error)}`);
-    for (const listener of this.errorListeners) listener(error, sessionId);
+    for (const listener of this.errorListeners) {
+      try {
+        listener(error, sessionId);
+      } catch (listenerError) {
+        this.logger.error(`An error listener failed: ${failureMessage(listenerError)}`);
+      }
+    }
   }
 }
 

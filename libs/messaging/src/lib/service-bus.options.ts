@@ -22,6 +22,12 @@ export interface ServiceBusServerSettings {
   readonly sessionIdleTimeoutMs?: number;
   /** How long the session lock is renewed automatically while held (default 5 min). */
   readonly maxAutoLockRenewalDurationInMs?: number;
+  /**
+   * Operation timeout of the client the server creates from a connection string, which bounds
+   * each `acceptNextSession` wait and so the tail of a graceful stop (default 10 s). A client
+   * passed in keeps its own `retryOptions.timeoutInMs`.
+   */
+  readonly acceptSessionTimeoutMs?: number;
   /** Maps a handler's failure to a settlement (default {@link defaultSettlementPolicy}). */
   readonly settlementPolicy?: SettlementPolicy;
   /** Reads and writes trace context (default W3C `traceparent`/`tracestate`). */
