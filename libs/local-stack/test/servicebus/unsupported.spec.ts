@@ -21,7 +21,9 @@ describe('Service Bus emulator: requests it does not support get an AMQP error, 
 
   it('refuses a session receiver on a queue without sessions', async () => {
     const error = await rejectionOf(fixture.client.acceptSession('plain', 'x'));
-    expect(error.message).toMatch(/does not require sessions/);
+    // The SDK reports either the broker's detach error or its own "no session in the attach" check,
+    // whichever it sees first.
+    expect(error.message).toMatch(/does not require sessions|Failed to create a receiver for the requested session 'x'/);
   });
 
   it('refuses to receive from an entity that is not declared', async () => {

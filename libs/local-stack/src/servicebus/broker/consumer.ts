@@ -13,3 +13,27 @@ export interface Consumer {
   /** The session lock expired: the consumer must drop the session (detach its link). */
   sessionLost(): void;
 }
+
+/** Consumers that do not read a session, served in turn so that competing receivers share messages. */
+export class ConsumerRing {
+  private readonly consumers: Consumer[] = [];
+  private next = 0;
+
+  add(consumer: Consumer): void {
+    this.consumers.push(consumer);
+  }
+
+  remove(consumer: Consumer): void {
+    const index = this.consumers.indexOf(consumer);
+    if (index >= 0) this.consumers.splice(index, 1);
+  }
+
+  /** The next consumer in turn that has credit, if any. */
+  nextWithCredit(): Consumer | undefined {
+    for (let tried = 0; tried < this.consumers.length; tried++) {
+      const consumer = this.consumers[this.next++ % this.consumers.length];
+      if (consumer.credit() > 0) return consumer;
+    }
+    return undefined;
+  }
+}

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ReceivableOptions } from '../config/entity-definitions';
 import { BrokerError, Condition } from './broker-error';
-import type { Consumer } from './consumer';
-import type { Clock, DeadlineScheduler } from './deadline-scheduler';
+import { ConsumerRing, type Consumer } from './consumer';
+import type { EntityContext, Settlement } from './entity-context';
+import { LockTable } from './lock-table';
 import { SequenceQueue } from './sequence-queue';
 import { SessionRegistry, type SessionRecord } from './session-registry';
-import { copyMessage, type StoredMessage } from './stored-message';
+import { copyMessage, withProperties, type StoredMessage } from './stored-message';
 
-/** What an entity needs from its namespace. */
-export interface EntityContext {
-  readonly clock: Clock;
-  readonly scheduler: DeadlineScheduler;
-  /** Moves a message out of `from` into its dead-letter destination. */
-  deadLetter(message: StoredMessage, from: MessageEntity): void;
-}
-
-/** How a client settled a locked message. */
-export type Settlement =
-  | { readonly kind: 'complete' }
-  | { readonly kind: 'abandon' | 'defer'; readonly properties?: Record<string, unknown> }
-  | { readonly kind: 'deadLetter'; readonly reason?: string; readonly description?: string; readonly properties?: Record<string, unknown> };
+export type { EntityContext, Settlement } from './entity-context';
 
 /**
  * A queue, a topic subscription or a dead-letter queue: its messages by sequence number, the
@@ -29,15 +18,20 @@ export class MessageEntity {
   readonly messages = new Map<number, StoredMessage>();
   readonly sessions: SessionRegistry | undefined;
   private readonly available = new SequenceQueue();
-  private readonly locks = new Map<string, StoredMessage>();
-  private readonly consumers: Consumer[] = [];
-  private nextConsumer = 0;
+  private readonly locks: LockTable;
+  private readonly consumers = new ConsumerRing();
 
   constructor(
     readonly path: string,
     readonly options: ReceivableOptions,
     private readonly context: EntityContext,
   ) {
+    this.locks = new LockTable(options.lockDurationMs, {
+      clock: context.clock,
+      scheduler: context.scheduler,
+      sessionOf: (message) => this.sessionRecordOf(message),
+      onExpired: (message) => (message.state === 'deferred' ? void message.deliveryCount++ : this.returnMessage(message)),
+    });
     if (options.requiresSession) {
       this.sessions = new SessionRegistry({
         clock: context.clock,
@@ -59,13 +53,12 @@ export class MessageEntity {
 
   /** Registers a consumer that does not read a session. */
   addConsumer(consumer: Consumer): void {
-    this.consumers.push(consumer);
+    this.consumers.add(consumer);
   }
 
   /** The consumer went away: free its session (its unsettled messages come back). */
   removeConsumer(consumer: Consumer): void {
-    const index = this.consumers.indexOf(consumer);
-    if (index >= 0) this.consumers.splice(index, 1);
+    this.consumers.remove(consumer);
     const record = consumer.sessionId === undefined ? undefined : this.sessions?.get(consumer.sessionId);
     if (record?.holder === consumer) this.releaseSession(record);
   }
@@ -81,9 +74,9 @@ export class MessageEntity {
 
   /** Settles a locked message by its lock token. */
   settle(lockToken: string, settlement: Settlement): void {
-    const message = this.lockedMessage(lockToken);
-    this.unlock(message);
-    if (settlement.kind !== 'complete' && settlement.properties) modifyProperties(message, settlement.properties);
+    const message = this.locks.held(lockToken);
+    this.locks.unlock(message);
+    if (settlement.kind !== 'complete' && settlement.properties) withProperties(message, settlement.properties);
     switch (settlement.kind) {
       case 'complete':
         this.messages.delete(message.sequenceNumber);
@@ -103,11 +96,7 @@ export class MessageEntity {
 
   /** Extends a message lock (renew-lock); returns the new expiry. */
   renewLock(lockToken: string): number {
-    const message = this.lockedMessage(lockToken);
-    const record = this.sessionRecordOf(message);
-    if (record) return record.lockedUntil;
-    this.lockFor(message, message.lock?.holder as Consumer, this.context.clock.now() + this.options.lockDurationMs, lockToken);
-    return (message.lock as { lockedUntil: number }).lockedUntil;
+    return this.locks.renew(lockToken);
   }
 
   /** Takes deferred messages by sequence number (receive-by-sequence-number). */
@@ -125,7 +114,7 @@ export class MessageEntity {
         return { message };
       }
       const lockToken = randomUUID();
-      this.lockFor(message, undefined, this.context.clock.now() + this.options.lockDurationMs, lockToken);
+      this.locks.lockAlone(message, undefined, lockToken);
       return { message, lockToken };
     });
   }
@@ -151,17 +140,10 @@ export class MessageEntity {
 
   /** Round-robin over consumers with credit, one message each, while messages are available. */
   private dispatch(): void {
-    let idle = 0;
-    while (this.available.size > 0 && idle < this.consumers.length) {
-      const consumer = this.consumers[this.nextConsumer++ % this.consumers.length];
-      if (consumer.credit() <= 0) {
-        idle++;
-        continue;
-      }
+    for (let consumer = this.consumers.nextWithCredit(); consumer && this.available.size > 0; consumer = this.consumers.nextWithCredit()) {
       const message = this.takeNext(undefined);
       if (!message) return;
       this.deliverTo(consumer, message);
-      idle = 0;
     }
   }
 
@@ -188,55 +170,15 @@ export class MessageEntity {
     }
     const lockToken = randomUUID();
     const record = this.sessionRecordOf(message);
-    if (record) {
-      message.lock = { token: lockToken, lockedUntil: record.lockedUntil, holder: consumer };
-      this.locks.set(lockToken, message);
-      record.locked.add(message);
-    } else {
-      this.lockFor(message, consumer, this.context.clock.now() + this.options.lockDurationMs, lockToken);
-    }
+    if (record) this.locks.lockInSession(message, record, consumer, lockToken);
+    else this.locks.lockAlone(message, consumer, lockToken);
     consumer.deliver(message, lockToken, (message.lock as { lockedUntil: number }).lockedUntil);
-  }
-
-  /** Locks (or re-locks) a message outside sessions, with its own expiry. */
-  private lockFor(message: StoredMessage, holder: Consumer | undefined, lockedUntil: number, lockToken: string): void {
-    message.lock = { token: lockToken, lockedUntil, holder };
-    this.locks.set(lockToken, message);
-    this.context.scheduler.at(lockedUntil, () => this.lockExpired(message, lockToken));
-  }
-
-  private lockExpired(message: StoredMessage, lockToken: string): void {
-    const lock = message.lock;
-    if (!lock || lock.token !== lockToken || lock.lockedUntil > this.context.clock.now()) return;
-    this.unlock(message);
-    if (message.state === 'deferred') message.deliveryCount++;
-    else this.returnMessage(message);
-  }
-
-  /** The message locked by `lockToken`, if its lock (or its session's lock) is still held. */
-  private lockedMessage(lockToken: string): StoredMessage {
-    const message = this.locks.get(lockToken);
-    const record = message && this.sessionRecordOf(message);
-    if (record && (record.holder !== message?.lock?.holder || record.lockedUntil <= this.context.clock.now())) {
-      throw new BrokerError(Condition.sessionLockLost, `The session lock was lost for the message's session '${record.id}'.`);
-    }
-    if (!message || (!record && (message.lock?.lockedUntil ?? 0) <= this.context.clock.now())) {
-      throw new BrokerError(Condition.messageLockLost, `The lock supplied is invalid: it expired, or the message was already settled (${lockToken}).`);
-    }
-    return message;
   }
 
   /** The session of a message delivered under a session lock (not a deferred message's own lock). */
   private sessionRecordOf(message: StoredMessage): SessionRecord | undefined {
     if (!this.sessions || message.sessionId === undefined || message.state === 'deferred') return undefined;
     return this.sessions.get(message.sessionId);
-  }
-
-  private unlock(message: StoredMessage): void {
-    if (!message.lock) return;
-    this.locks.delete(message.lock.token);
-    if (message.sessionId !== undefined) this.sessions?.get(message.sessionId)?.locked.delete(message);
-    message.lock = undefined;
   }
 
   /** Back to available after an abandon or a lost lock, or to the dead-letter queue when out of attempts. */
@@ -257,7 +199,7 @@ export class MessageEntity {
   private releaseSession(record: SessionRecord): void {
     const sessions = this.sessions as SessionRegistry;
     for (const message of sessions.release(record)) {
-      this.unlock(message);
+      this.locks.unlock(message);
       this.returnMessage(message);
     }
     sessions.settle(record);
@@ -274,15 +216,7 @@ export class MessageEntity {
     if (reason !== undefined) properties['DeadLetterReason'] = reason;
     if (description !== undefined) properties['DeadLetterErrorDescription'] = description;
     const copy = copyMessage(message, { deadLetterSource: this.path });
-    modifyProperties(copy, properties);
+    withProperties(copy, properties);
     this.context.deadLetter(copy, this);
   }
-}
-
-/** Merges properties into the message's application properties (without touching other copies). */
-function modifyProperties(message: StoredMessage, properties: Record<string, unknown>): void {
-  if (Object.keys(properties).length === 0) return;
-  message.amqp = Object.assign(Object.create(Object.getPrototypeOf(message.amqp) as object) as typeof message.amqp, message.amqp, {
-    application_properties: { ...(message.amqp.application_properties as object | undefined), ...properties },
-  });
 }

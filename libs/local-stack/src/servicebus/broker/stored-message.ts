@@ -47,3 +47,11 @@ export function copyMessage(message: StoredMessage, changes: Partial<StoredMessa
     ...changes,
   };
 }
+
+/** Merges properties into the message's application properties, without touching other copies. */
+export function withProperties(message: StoredMessage, properties: Record<string, unknown>): void {
+  if (Object.keys(properties).length === 0) return;
+  message.amqp = Object.assign(Object.create(Object.getPrototypeOf(message.amqp) as object) as Message, message.amqp, {
+    application_properties: { ...(message.amqp.application_properties as object | undefined), ...properties },
+  });
+}
