@@ -57,7 +57,7 @@ export const nameUnderParentRule: CrossFieldRule<IChildResource> = {
     const underParent = name.toLowerCase().startsWith(prefix.toLowerCase());
     return underParent && leaf.length > 0 && !leaf.includes(CHILD_NAME_SEPARATOR)
       ? undefined
-      : `must be the parent's name, "${CHILD_NAME_SEPARATOR}" and the child's own non-empty name (${JSON.stringify(prefix + '{name}')})`;
+      : `must be ${prefix}{name}: the parent's name, "${CHILD_NAME_SEPARATOR}" and the child's own non-empty name`;
   },
 };
 
