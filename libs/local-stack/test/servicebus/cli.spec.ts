@@ -25,19 +25,21 @@ async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string>
 describe('servicebus-emulator CLI', () => {
   it('prints one line with the connection string once it accepts connections, and exits 0 on SIGTERM', async () => {
     const child = startCli('--port', '0', '--config', 'config/servicebus/Config.json');
+    let client: ServiceBusClient | undefined;
     try {
       const line = await firstLine(child);
       const connectionString = /Endpoint=sb:\/\/127\.0\.0\.1:\d+;\S+UseDevelopmentEmulator=true/.exec(line)?.[0];
       expect(connectionString).toBeDefined();
-      const client = new ServiceBusClient(connectionString!);
+      client = new ServiceBusClient(connectionString!);
       await client.createSender('operations').sendMessages({ body: 'ping', sessionId: 'sub-1' });
       const receiver = await client.acceptSession('operations', 'sub-1');
       expect((await receiver.receiveMessages(1, { maxWaitTimeInMs: 2000 }))[0].body).toBe('ping');
-      await client.close();
     } finally {
+      // Stopped while the client is still connected: the emulator must not wait for it.
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const [code, signal] = await exited;
+      await client?.close();
       expect({ code, signal }).toEqual({ code: 0, signal: null });
     }
   });

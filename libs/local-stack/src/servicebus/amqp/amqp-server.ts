@@ -43,8 +43,13 @@ export async function listenAmqp(broker: NamespaceBroker, host: string, port: nu
     receiver_options: { autoaccept: false, credit_window: 1000 },
     sender_options: { treat_modified_as_released: false, autosettle: false },
   } as never);
-  // Many small frames go back and forth (flow, transfer, disposition): Nagle's delay would stall them.
-  server.on('connection', (socket: Socket) => socket.setNoDelay(true));
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    // Many small frames go back and forth (flow, transfer, disposition): Nagle's delay would stall them.
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -56,7 +61,7 @@ export async function listenAmqp(broker: NamespaceBroker, host: string, port: nu
         for (const connection of connections) connection.close();
         // Give the close frames a moment to leave before the sockets are cut.
         setImmediate(() => {
-          for (const connection of connections) (connection as unknown as { socket?: { destroy(): void } }).socket?.destroy();
+          for (const socket of sockets) socket.destroy();
           server.close(() => resolve());
         });
       }),
