@@ -12,6 +12,8 @@ export interface DeviceTemplateType {
   readonly requiredExpressions: readonly string[];
   /** Members the type accepts but ignores, with the expression it uses instead. */
   readonly ignoredExpressions: Readonly<Record<string, string>>;
+  /** Where the timestamp is read when the fixed timestamp expression finds nothing. */
+  readonly alternateTimestampExpression?: string;
 }
 
 /** Expression members every type may have. */
@@ -35,6 +37,7 @@ export const DEVICE_TEMPLATE_TYPES: readonly DeviceTemplateType[] = [
       deviceIdExpression: '$.SystemProperties.iothub-connection-device-id',
       timestampExpression: '$.Properties.iothub-creation-time-utc',
     },
+    alternateTimestampExpression: '$.SystemProperties.iothub-enqueuedtime',
   },
   {
     name: 'IotCentralJsonPathContent',

@@ -15,7 +15,13 @@ import {
   reportUnknownProperties,
   requireString,
 } from './property-rules';
-import { checkCalculatedExpression, checkJsonPathAt, ExpressionLanguage, readDefaultLanguage } from './template-expression.rules';
+import {
+  checkCalculatedExpression,
+  checkJsonPathAt,
+  ExpressionLanguage,
+  readDefaultLanguage,
+  TemplateExpressionRef,
+} from './template-expression.rules';
 import { TemplateContainer, templateObjectOf } from './template-collection';
 
 /** Options of device mapping validation. */
@@ -31,6 +37,8 @@ export interface DeviceTemplateSummary {
   readonly typeNameAt: JsonCursor;
   readonly values: readonly DeviceValueSummary[];
   readonly hasCorrelationId: boolean;
+  /** Its usable expressions by member name, including those IoT templates fix. */
+  readonly expressions: Readonly<Record<string, TemplateExpressionRef>>;
 }
 
 /** Expressions each resolution type needs (MedTech docs; iomt-fhir PR #278). */
@@ -62,7 +70,7 @@ export function validateDeviceTemplate(
   reportIgnoredExpressions(template, type, collector);
   const typeNameAt = requireString(template, 'typeName', collector);
   const language = type.calculated ? readDefaultLanguage(template, collector) : undefined;
-  checkExpressions(template, type, language, collector);
+  const expressions = { ...fixedExpressions(template, type), ...checkExpressions(template, type, language, collector) };
   checkResolutionRequirements(template, options.resolutionType ?? 'Lookup', collector);
   const values = checkDeviceValues(template, type, language, collector);
   const correlationId = findProperty(template, 'correlationIdExpression')?.value;
@@ -74,7 +82,15 @@ export function validateDeviceTemplate(
         typeNameAt,
         values,
         hasCorrelationId: correlationId !== undefined && isUsableExpression(correlationId),
+        expressions,
       };
+}
+
+/** The expressions IoT templates always use, located at the template. */
+function fixedExpressions(template: JsonCursor, type: DeviceTemplateType): Record<string, TemplateExpressionRef> {
+  return Object.fromEntries(
+    Object.entries(type.ignoredExpressions).map(([key, text]) => [key, { text, language: 'JsonPath' as const, at: template }]),
+  );
 }
 
 function reportIgnoredExpressions(template: JsonCursor, type: DeviceTemplateType, collector: ProblemCollector): void {
@@ -86,30 +102,56 @@ function reportIgnoredExpressions(template: JsonCursor, type: DeviceTemplateType
   }
 }
 
-/** D7 and D9: required expressions are present and non-blank, and every expression parses. */
+/**
+ * D7 and D9: required expressions are present and non-blank, and every expression parses.
+ * Returns the usable ones by member name.
+ */
 function checkExpressions(
   template: JsonCursor,
   type: DeviceTemplateType,
   language: ExpressionLanguage | undefined,
   collector: ProblemCollector,
-): void {
+): Record<string, TemplateExpressionRef> {
+  const found: Record<string, TemplateExpressionRef> = {};
   for (const key of [...type.requiredExpressions, ...OPTIONAL_EXPRESSIONS]) {
     const required = type.requiredExpressions.includes(key);
-    if (language === undefined) {
-      const at = required ? requireString(template, key, collector) : optionalString(template, key, collector);
-      if (at !== undefined) {
-        checkJsonPathAt(at, collector);
-      }
-      continue;
+    const expression = language === undefined
+      ? checkJsonPathExpression(template, key, required, collector)
+      : checkCalculatedMember(template, key, required, language, collector);
+    if (expression !== undefined) {
+      found[key] = expression;
     }
-    const at = findProperty(template, key)?.value;
-    if (at === undefined || at.node.type === 'null') {
-      if (required && at === undefined) reportMissing(template, key, collector);
-      if (required && at !== undefined) collector.error(`Required property '${memberName(key)}' expects a value but got null.`, at);
-      continue;
-    }
-    checkCalculatedExpression(at, key, language, collector);
   }
+  return found;
+}
+
+function checkJsonPathExpression(
+  template: JsonCursor,
+  key: string,
+  required: boolean,
+  collector: ProblemCollector,
+): TemplateExpressionRef | undefined {
+  const at = required ? requireString(template, key, collector) : optionalString(template, key, collector);
+  return at === undefined ? undefined : checkJsonPathAt(at, collector);
+}
+
+function checkCalculatedMember(
+  template: JsonCursor,
+  key: string,
+  required: boolean,
+  language: ExpressionLanguage,
+  collector: ProblemCollector,
+): TemplateExpressionRef | undefined {
+  const at = findProperty(template, key)?.value;
+  if (at === undefined) {
+    if (required) reportMissing(template, key, collector);
+    return undefined;
+  }
+  if (at.node.type === 'null') {
+    if (required) collector.error(`Required property '${memberName(key)}' expects a value but got null.`, at);
+    return undefined;
+  }
+  return checkCalculatedExpression(at, key, language, collector);
 }
 
 /** D10: expressions the resolution type needs must be there and usable. */

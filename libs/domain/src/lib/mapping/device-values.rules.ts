@@ -2,12 +2,20 @@ import { DeviceTemplateType } from './device-template-types';
 import { findProperty, itemsOf, JsonCursor, kindOf, stringAt } from './json-cursor';
 import { ProblemCollector } from './problem-collector';
 import { memberName, optionalArray, reportMissing, reportUnknownProperties, requireString } from './property-rules';
-import { checkCalculatedExpression, checkJsonPathAt, ExpressionLanguage } from './template-expression.rules';
+import {
+  checkCalculatedExpression,
+  checkJsonPathAt,
+  ExpressionLanguage,
+  TemplateExpressionRef,
+} from './template-expression.rules';
 
 /** A value a device template extracts, named for the FHIR mapping. */
 export interface DeviceValueSummary {
   readonly name: string;
   readonly nameAt: JsonCursor;
+  readonly expression?: TemplateExpressionRef;
+  /** Whether a device event must carry the value. */
+  readonly required: boolean;
 }
 
 const VALUE_KEYS = ['valueName', 'valueExpression', 'required'];
@@ -47,39 +55,46 @@ function checkValue(
   }
   reportUnknownProperties(item, VALUE_KEYS, className, collector);
   const nameAt = requireString(item, 'valueName', collector);
-  checkValueExpression(item, language, collector);
-  checkRequiredFlag(item, collector);
-  return nameAt === undefined ? [] : [{ name: String(nameAt.node.value), nameAt }];
+  const expression = checkValueExpression(item, language, collector);
+  const required = checkRequiredFlag(item, collector);
+  return nameAt === undefined ? [] : [{ name: String(nameAt.node.value), nameAt, expression, required }];
 }
 
-function checkValueExpression(item: JsonCursor, language: ExpressionLanguage | undefined, collector: ProblemCollector): void {
+function checkValueExpression(
+  item: JsonCursor,
+  language: ExpressionLanguage | undefined,
+  collector: ProblemCollector,
+): TemplateExpressionRef | undefined {
   if (language === undefined) {
     const at = requireString(item, 'valueExpression', collector);
-    if (at !== undefined) {
-      checkJsonPathAt(at, collector);
-    }
-    return;
+    return at === undefined ? undefined : checkJsonPathAt(at, collector);
   }
   const at = findProperty(item, 'valueExpression')?.value;
   if (at === undefined) {
     reportMissing(item, 'valueExpression', collector);
-  } else if (at.node.type === 'null') {
-    collector.error(`Required property 'ValueExpression' expects a value but got null.`, at);
-  } else {
-    checkCalculatedExpression(at, 'valueExpression', language, collector);
+    return undefined;
   }
+  if (at.node.type === 'null') {
+    collector.error(`Required property 'ValueExpression' expects a value but got null.`, at);
+    return undefined;
+  }
+  return checkCalculatedExpression(at, 'valueExpression', language, collector);
 }
 
-/** `required` is a boolean; Json.NET also converts "true"/"false", which the mapping debugger flags. */
-function checkRequiredFlag(item: JsonCursor, collector: ProblemCollector): void {
+/**
+ * `required` is a boolean (false when absent); Json.NET also converts "true"/"false", which the
+ * mapping debugger flags. Returns the flag as the connector reads it.
+ */
+function checkRequiredFlag(item: JsonCursor, collector: ProblemCollector): boolean {
   const at = findProperty(item, 'required')?.value;
   if (at === undefined || at.node.type === 'boolean') {
-    return;
+    return at?.node.value === true;
   }
-  const text = stringAt(at);
-  if (text !== undefined && ['true', 'false'].includes(text.trim().toLowerCase())) {
-    collector.warn(`Property 'Required' should be a boolean (${text.trim().toLowerCase()}), not the string "${text}".`, at);
-    return;
+  const text = stringAt(at)?.trim().toLowerCase();
+  if (text === 'true' || text === 'false') {
+    collector.warn(`Property 'Required' should be a boolean (${text}), not the string "${stringAt(at)}".`, at);
+    return text === 'true';
   }
   collector.error(`Expected a boolean for property '${memberName('required')}', actual ${kindOf(at)}.`, at);
+  return false;
 }

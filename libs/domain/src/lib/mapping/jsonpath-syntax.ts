@@ -1,4 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
+import { rewriteFilterMembers } from './jsonpath-dialect';
 
 /**
  * JSONPath syntax check for template expressions.
@@ -14,7 +15,7 @@ import { JSONPath } from 'jsonpath-plus';
  *    rejects) and unquoted names in brackets are errors. Json.NET's own messages are used.
  * 2. Each filter body is compiled, never evaluated, with jsonpath-plus's safe-eval compiler
  *    (`JSONPath.prototype.safeVm.Script`, a jsep parser), after rewriting Json.NET's `@name` to
- *    `@.name` and `@` to the variable jsonpath-plus binds. Filters holding nested filters are not
+ *    `@.name` (see jsonpath-dialect.ts) and `@` to the variable jsonpath-plus binds. Filters holding nested filters are not
  *    compiled (jsep cannot read them), so they pass.
  *
  * What passes may still select nothing at run time; that is not a syntax problem.
@@ -102,8 +103,7 @@ function compileFilter(body: string): string | undefined {
   if (body.includes('?(')) {
     return undefined;
   }
-  const code = body
-    .replace(/@(?=[A-Za-z_$])/g, '@.')
+  const code = rewriteFilterMembers(body)
     .replace(/@([.\s)[])/g, '_$$_v$1')
     .replace(/@$/, '_$$_v');
   try {

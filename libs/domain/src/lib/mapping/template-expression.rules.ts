@@ -9,17 +9,25 @@ export type ExpressionLanguage = 'JsonPath' | 'JmesPath';
 
 const LANGUAGES: readonly ExpressionLanguage[] = ['JsonPath', 'JmesPath'];
 
+/** An expression of a template: its text, its language and where its text is. */
+export interface TemplateExpressionRef {
+  readonly text: string;
+  readonly language: ExpressionLanguage;
+  readonly at: JsonCursor;
+}
+
 /** Reports a JSONPath expression (a string node) that does not parse; see `findJsonPathSyntaxError`. */
-export function checkJsonPathAt(at: JsonCursor, collector: ProblemCollector): void {
+export function checkJsonPathAt(at: JsonCursor, collector: ProblemCollector): TemplateExpressionRef {
   const expression = String(at.node.value);
   const reason = findJsonPathSyntaxError(expression);
   if (reason !== undefined) {
     collector.error(`The following JsonPath expression could not be parsed: ${expression}. Cause: ${reason}`, at);
   }
+  return { text: expression, language: 'JsonPath', at };
 }
 
 /** Reports a JMESPath expression (a string node) that does not parse (iomt-fhir's text) or may not run. */
-export function checkJmesPathAt(at: JsonCursor, collector: ProblemCollector): void {
+export function checkJmesPathAt(at: JsonCursor, collector: ProblemCollector): TemplateExpressionRef {
   const expression = String(at.node.value);
   const check = checkJmesPath(expression);
   if (check.syntaxError !== undefined) {
@@ -37,6 +45,7 @@ export function checkJmesPathAt(at: JsonCursor, collector: ProblemCollector): vo
       at,
     );
   }
+  return { text: expression, language: 'JmesPath', at };
 }
 
 /** Reads a language name the way Json.NET's StringEnumConverter does (case-insensitive). */
@@ -62,14 +71,14 @@ export function readDefaultLanguage(template: JsonCursor, collector: ProblemColl
 /**
  * Rule D9: checks a CalculatedContent expression, either a string in the default language or
  * `{ "value": "...", "language": "JsonPath" | "JmesPath" }`, and its syntax. `at` is the property's
- * value; returns the expression's string node when it is usable.
+ * value; returns the expression when it is usable.
  */
 export function checkCalculatedExpression(
   at: JsonCursor,
   key: string,
   defaultLanguage: ExpressionLanguage,
   collector: ProblemCollector,
-): JsonCursor | undefined {
+): TemplateExpressionRef | undefined {
   let valueAt: JsonCursor | undefined = at;
   let language = defaultLanguage;
   if (at.node.type === 'object') {
@@ -93,6 +102,5 @@ export function checkCalculatedExpression(
     collector.error(`Unable to create the template; the expression for [${memberName(key)}] is missing`, valueAt);
     return undefined;
   }
-  (language === 'JmesPath' ? checkJmesPathAt : checkJsonPathAt)(valueAt, collector);
-  return valueAt;
+  return (language === 'JmesPath' ? checkJmesPathAt : checkJsonPathAt)(valueAt, collector);
 }
