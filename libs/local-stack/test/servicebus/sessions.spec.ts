@@ -3,6 +3,11 @@ import { rejectionOf, testConfig, useEmulator, waitFor } from './emulator-fixtur
 
 jest.setTimeout(30_000);
 
+/** acceptNextSession waits for a session up to the client's operation timeout: 1 s here. */
+let quickClient: ServiceBusClient | undefined;
+// Declared before the emulator fixture so that this client closes before the emulator stops.
+afterAll(() => quickClient?.close());
+
 const session = (props: Record<string, string | number | boolean> = {}) => ({ RequiresSession: true, ...props });
 const fixture = useEmulator(
   testConfig({
@@ -20,12 +25,9 @@ const fixture = useEmulator(
 
 const noRenewal = { maxAutoLockRenewalDurationInMs: 0 };
 
-/** acceptNextSession waits for a session up to the client's operation timeout: 1 s here. */
-let quickClient: ServiceBusClient;
 beforeAll(() => {
   quickClient = new ServiceBusClient(fixture.emulator.connectionString, { retryOptions: { maxRetries: 0, timeoutInMs: 1000 } });
 });
-afterAll(() => quickClient.close());
 
 describe('Service Bus emulator: sessions through @azure/service-bus', () => {
   it('gives acceptNextSession a session with messages and delivers only that session, in order', async () => {
@@ -47,7 +49,7 @@ describe('Service Bus emulator: sessions through @azure/service-bus', () => {
   });
 
   it('refuses a message without session id for a session queue', async () => {
-    const error = await rejectionOf(quickClient.createSender('s-basic').sendMessages({ body: 'no session' }));
+    const error = await rejectionOf(quickClient!.createSender('s-basic').sendMessages({ body: 'no session' }));
     expect(error.message).toMatch(/requires sessions/);
   });
 
@@ -63,7 +65,7 @@ describe('Service Bus emulator: sessions through @azure/service-bus', () => {
   });
 
   it('times out acceptNextSession when no session is free (ServiceTimeout)', async () => {
-    const error = await rejectionOf(quickClient.acceptNextSession('s-timeout', noRenewal));
+    const error = await rejectionOf(quickClient!.acceptNextSession('s-timeout', noRenewal));
     expect(error.code).toBe('ServiceTimeout');
   });
 
@@ -140,7 +142,7 @@ describe('Service Bus emulator: sessions through @azure/service-bus', () => {
     let overlap = false;
     const worker = async (): Promise<void> => {
       for (;;) {
-        const receiver = await quickClient.acceptNextSession('s-load', noRenewal).catch(() => undefined);
+        const receiver = await quickClient!.acceptNextSession('s-load', noRenewal).catch(() => undefined);
         if (!receiver) return;
         const id = receiver.sessionId;
         holders.set(id, (holders.get(id) ?? 0) + 1);
