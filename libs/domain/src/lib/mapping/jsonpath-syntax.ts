@@ -15,8 +15,9 @@ import { rewriteFilterMembers } from './jsonpath-dialect';
  *    rejects) and unquoted names in brackets are errors. Json.NET's own messages are used.
  * 2. Each filter body is compiled, never evaluated, with jsonpath-plus's safe-eval compiler
  *    (`JSONPath.prototype.safeVm.Script`, a jsep parser), after rewriting Json.NET's `@name` to
- *    `@.name` (see jsonpath-dialect.ts) and `@` to the variable jsonpath-plus binds. Filters holding nested filters are not
- *    compiled (jsep cannot read them), so they pass.
+ *    `@.name` (see jsonpath-dialect.ts) and `@` to the variable jsonpath-plus binds. A filter must
+ *    be one expression. Filters holding nested filters are not compiled (jsep cannot read them),
+ *    so they pass.
  *
  * What passes may still select nothing at run time; that is not a syntax problem.
  */
