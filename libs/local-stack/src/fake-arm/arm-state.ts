@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ArmError, resourceGroupNotFound, resourceNotFound } from './arm-error';
 import type { DeploymentRecord } from './deployment-record';
+import { isJsonObject } from './json-merge';
 import { idKey, parseResourceId, resourceGroupId } from './resource-id';
 
 /** A resource the fake ARM holds. `secrets` (access keys) never leave through inspection. */
@@ -122,6 +124,7 @@ export class ArmState {
       name: parsed.names[parsed.names.length - 1],
       type: parsed.type,
       properties: { ...input.properties, provisioningState: 'Succeeded' },
+      ...(input.identity !== undefined ? { identity: withPrincipal(input.identity, existing?.identity) } : {}),
       secrets: existing?.secrets ?? {},
     };
     this.records.set(idKey(record.id), record);
@@ -161,4 +164,18 @@ export class ArmState {
     this.records.clear();
     this.deployments.clear();
   }
+}
+
+/** The tenant of the identities the fake hands out. */
+export const FAKE_TENANT_ID = '00000000-0000-0000-0000-00000000fa4e';
+
+/** A system-assigned identity gets a principal (kept across writes), as Azure assigns one. */
+function withPrincipal(identity: unknown, previous: unknown): unknown {
+  if (!isJsonObject(identity) || !/SystemAssigned/i.test(String(identity.type))) return identity;
+  const before = isJsonObject(previous) ? previous : {};
+  return {
+    ...identity,
+    principalId: identity.principalId ?? before.principalId ?? randomUUID(),
+    tenantId: identity.tenantId ?? before.tenantId ?? FAKE_TENANT_ID,
+  };
 }

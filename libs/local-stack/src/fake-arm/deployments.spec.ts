@@ -116,26 +116,6 @@ describe('fake ARM template deployments (ResourceManagementClient 6.1.0)', () =>
     await expect(deploy('connector-good')).resolves.toMatchObject({ properties: { provisioningState: 'Succeeded' } });
   });
 
-  it('in Complete mode deletes top-level resources the template does not declare', async () => {
-    await deploy('connector-conn1');
-    await h.eventHubs.namespaces.beginCreateOrUpdateAndWait(RG, 'stray-ns', { location: 'westeurope' }, FAST_POLL);
-    const before = h.fakeArm.resources().map((r) => r.id);
-
-    await h.resources.deployments.beginCreateOrUpdateAndWait(
-      RG,
-      'connector-complete',
-      { properties: { mode: 'Complete', template: connectorTemplate(), parameters: { serviceName: { value: 'conn1' } } } },
-      FAST_POLL,
-    );
-
-    const after = h.fakeArm.resources().map((r) => r.id);
-    expect(before.filter((id) => !after.includes(id)).map((id) => id.replace(/^.*\/providers\//, ''))).toEqual([
-      'Microsoft.EventHub/namespaces/stray-ns',
-      'Microsoft.EventHub/namespaces/stray-ns/authorizationRules/RootManageSharedAccessKey',
-    ]);
-    expect(after).toHaveLength(11);
-  });
-
   it('fails only the next N deployments when asked', async () => {
     h.fakeArm.setFaults({ failNextDeployments: 1 });
 
@@ -185,33 +165,5 @@ describe('fake ARM template deployments (ResourceManagementClient 6.1.0)', () =>
     const names = [];
     for await (const d of h.resources.deployments.listByResourceGroup(RG)) names.push(d.name);
     expect(names).toEqual(['connector-conn1']);
-  });
-
-  it('answers what-if (Create, then Modify once deployed) and validate', async () => {
-    const parameters = { serviceName: { value: 'conn1' } };
-    const before = await h.resources.deployments.beginWhatIfAndWait(
-      RG,
-      'w',
-      { properties: { mode: 'Incremental', template: connectorTemplate(), parameters } },
-      FAST_POLL,
-    );
-    expect(new Set(before.changes?.map((c) => c.changeType))).toEqual(new Set(['Create']));
-
-    await deploy('connector-conn1');
-    const after = await h.resources.deployments.beginWhatIfAndWait(
-      RG,
-      'w',
-      { properties: { mode: 'Incremental', template: connectorTemplate(), parameters } },
-      FAST_POLL,
-    );
-    expect(after.changes?.find((c) => c.resourceId?.endsWith('/namespaces/conn1-ns'))?.changeType).toBe('Modify');
-
-    const validated = await h.resources.deployments.beginValidateAndWait(
-      RG,
-      'v',
-      { properties: { mode: 'Incremental', template: connectorTemplate(), parameters } },
-      FAST_POLL,
-    );
-    expect(validated.properties?.validatedResources).toHaveLength(8);
   });
 });

@@ -13,6 +13,7 @@ import {
   inspectionRoutes,
   snapshotOf,
 } from './inspection';
+import { keyVaultBehaviours, secretValue } from './key-vault';
 import { LongRunningOperations } from './long-running';
 import { createRequestListener } from './request-pipeline';
 import { resourceGroupRoutes } from './resource-groups';
@@ -41,6 +42,8 @@ export interface FakeArm extends FakeArmControl {
   /** One resource by id (case-insensitive). */
   resource(id: string): ResourceView | undefined;
   deployments(): DeploymentSnapshot[];
+  /** The value of a Key Vault secret resource (values never appear in views or inspection). */
+  secretValue(id: string): string | undefined;
   snapshot(type?: string): FakeArmSnapshot;
   calls(): CallsView;
   /** Stops listening and closes open connections. */
@@ -53,22 +56,15 @@ export interface FakeArm extends FakeArmControl {
  */
 export async function startFakeArm(options: FakeArmOptions = {}): Promise<FakeArm> {
   const faults = new FaultInjector(FaultInjector.parse(options.faults ?? {}));
-  const state = new ArmState([...eventHubBehaviours(), ...storageBehaviours(), ...streamAnalyticsBehaviours()]);
+  const state = new ArmState([
+    ...eventHubBehaviours(),
+    ...storageBehaviours(),
+    ...streamAnalyticsBehaviours(),
+    ...keyVaultBehaviours(),
+  ]);
   const lro = new LongRunningOperations(() => faults.readsBeforeDone());
   const calls = new CallLog();
-  const control: FakeArmControl = {
-    snapshot: (type) => snapshotOf(state, type),
-    calls: () => calls.view(),
-    clearCalls: () => calls.clear(),
-    faults: () => faults.settings,
-    setFaults: (update) => faults.update(update),
-    reset: () => {
-      state.clear();
-      lro.clear();
-      calls.clear();
-      faults.reset();
-    },
-  };
+  const control = controlOf(state, lro, calls, faults);
   const arm = new ArmRouter([
     ...lro.routes(),
     ...resourceGroupRoutes(state, lro),
@@ -81,10 +77,11 @@ export async function startFakeArm(options: FakeArmOptions = {}): Promise<FakeAr
   const server = createServer(
     createRequestListener({ arm, control: new ArmRouter(inspectionRoutes(control)), faults, calls }),
   );
-  const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port ?? 0, host);
   return {
     ...control,
-    endpoint: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    endpoint: `http://${host}:${port}`,
     port,
     resources: (type) => snapshotOf(state, type).resources,
     resource: (id) => {
@@ -92,7 +89,24 @@ export async function startFakeArm(options: FakeArmOptions = {}): Promise<FakeAr
       return record && resourceView(record);
     },
     deployments: () => snapshotOf(state).deployments,
+    secretValue: (id) => secretValue(state, id),
     stop: () => close(server),
+  };
+}
+
+function controlOf(state: ArmState, lro: LongRunningOperations, calls: CallLog, faults: FaultInjector): FakeArmControl {
+  return {
+    snapshot: (type) => snapshotOf(state, type),
+    calls: () => calls.view(),
+    clearCalls: () => calls.clear(),
+    faults: () => faults.settings,
+    setFaults: (update) => faults.update(update),
+    reset: () => {
+      state.clear();
+      lro.clear();
+      calls.clear();
+      faults.reset();
+    },
   };
 }
 

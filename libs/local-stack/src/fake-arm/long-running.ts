@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, type ArmErrorDetail } from './arm-error';
 import { errorResponse, type ArmResponse } from './http-io';
-import type { ArmRoute } from './router';
+import type { ArmRequest, ArmRoute } from './router';
 
 /** How a long-running operation ended; `result` is the final answer of its `Location` URL. */
 export interface LroOutcome {
@@ -48,7 +48,7 @@ export class LongRunningOperations {
   }
 
   /** Headers of a 201/202 that clients poll through `Azure-AsyncOperation` or `Location`. */
-  pollingHeaders(
+  private pollingHeaders(
     baseUrl: string,
     subscriptionId: string,
     id: string,
@@ -62,6 +62,16 @@ export class LongRunningOperations {
     return kind === 'async'
       ? { 'azure-asyncoperation': url, 'retry-after': '0' }
       : { location: url, 'retry-after': '0' };
+  }
+
+  /** The polling headers for an operation begun by `request` (same host and api-version). */
+  headersFor(
+    request: ArmRequest,
+    subscriptionId: string,
+    id: string,
+    kind: 'async' | 'location',
+  ): Record<string, string> {
+    return this.pollingHeaders(request.baseUrl, subscriptionId, id, kind, request.query.get('api-version') ?? '');
   }
 
   /** Counts one read; completes the operation when its reads are used up. */

@@ -85,10 +85,9 @@ function deleteGroup(state: ArmState, lro: LongRunningOperations, request: ArmRe
     state.deleteGroup(group.subscriptionId, group.name);
     return { status: 'Succeeded', result: { status: 200 } };
   });
-  const apiVersion = request.query.get('api-version') ?? '';
   return {
     status: 202,
-    headers: lro.pollingHeaders(request.baseUrl, group.subscriptionId, id, 'location', apiVersion),
+    headers: lro.headersFor(request, group.subscriptionId, id, 'location'),
   };
 }
 

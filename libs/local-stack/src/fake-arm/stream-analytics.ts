@@ -102,8 +102,7 @@ function beginInputTest(state: ArmState, lro: LongRunningOperations, request: Ar
 function accepted(lro: LongRunningOperations, request: ArmRequest, result: () => ArmResponse): ArmResponse {
   const subscriptionId = request.params.subscriptionId;
   const id = lro.begin(subscriptionId, () => ({ status: 'Succeeded', result: result() }));
-  const apiVersion = request.query.get('api-version') ?? '';
-  return { status: 202, headers: lro.pollingHeaders(request.baseUrl, subscriptionId, id, 'location', apiVersion) };
+  return { status: 202, headers: lro.headersFor(request, subscriptionId, id, 'location') };
 }
 
 function splitInlineChildren(job: ArmResourceRecord, state: ArmState): void {
@@ -138,7 +137,9 @@ function refuseWhileRunning(job: ArmResourceRecord | undefined): void {
 
 function requireJob(state: ArmState, request: ArmRequest): ArmResourceRecord {
   const { subscriptionId, resourceGroupName, jobName } = request.params;
-  return state.requireResource(`${resourceGroupId(subscriptionId, resourceGroupName)}/providers/${JOB_TYPE}/${jobName}`);
+  return state.requireResource(
+    `${resourceGroupId(subscriptionId, resourceGroupName)}/providers/${JOB_TYPE}/${jobName}`,
+  );
 }
 
 function requireInput(state: ArmState, request: ArmRequest): ArmResourceRecord {

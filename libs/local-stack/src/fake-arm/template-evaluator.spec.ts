@@ -113,7 +113,9 @@ describe('fake ARM template expressions (through deployment outputs)', () => {
   it('places an extension resource (a role assignment) under its scope', () => {
     const [assignment] = h.fakeArm.resources('Microsoft.Authorization/roleAssignments');
     const hub = `${GROUP_ID}/providers/Microsoft.EventHub/namespaces/ns1/eventhubs/hub1`;
-    expect(assignment.id).toMatch(new RegExp(`^${hub}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`));
+    expect(assignment.id).toMatch(
+      new RegExp(`^${hub}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`),
+    );
   });
 
   it('makes uniqueString() deterministic: 13 base32 characters, equal for equal input', () => {
@@ -129,67 +131,5 @@ describe('fake ARM template expressions (through deployment outputs)', () => {
       name: { type: 'string', value: 'svc' },
       location: { value: 'northeurope' },
     });
-  });
-});
-
-describe('fake ARM template validation (400 InvalidTemplate)', () => {
-  let h: FakeArmHarness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.resources.resourceGroups.createOrUpdate(RG, { location: 'northeurope' });
-  });
-  afterAll(() => h.fakeArm.stop());
-
-  const hub = (name: string) => ({ type: 'Microsoft.EventHub/namespaces', name });
-  it.each([
-    [
-      'a missing parameter value',
-      { parameters: { p: { type: 'string' } }, resources: [] },
-      {},
-      /template parameter 'p' is not provided/,
-    ],
-    [
-      'an undeclared parameter',
-      { resources: [] },
-      { extra: { value: 1 } },
-      /do not correspond to any parameters defined in the template: 'extra'/,
-    ],
-    [
-      'a value outside allowedValues',
-      { parameters: { p: { type: 'string', allowedValues: ['A'] } }, resources: [] },
-      { p: { value: 'B' } },
-      /not part of the allowed value/,
-    ],
-    [
-      'a value of the wrong type',
-      { parameters: { p: { type: 'int' } }, resources: [] },
-      { p: { value: 'x' } },
-      /expected int/,
-    ],
-    ['a malformed expression', { resources: [hub("[concat('a',]")] }, {}, /Unable to parse language expression/],
-    ['an unknown variable', { resources: [hub("[variables('nope')]")] }, {}, /template variable 'nope' is not found/],
-    [
-      'names that do not match the type segments',
-      { resources: [{ type: 'Microsoft.EventHub/namespaces/eventhubs', name: 'onlyone' }] },
-      {},
-      /type segment/,
-    ],
-    ['a resource name from an unknown function', { resources: [hub('[utcNow()]')] }, {}, /cannot evaluate/],
-    ['no resources array', { parameters: {} }, {}, /'resources' array/],
-  ])('rejects %s', async (_name, template, supplied, message) => {
-    const attempt = h.resources.deployments.beginCreateOrUpdateAndWait(
-      RG,
-      'bad',
-      { properties: { mode: 'Incremental', template, parameters: supplied } },
-      FAST_POLL,
-    );
-
-    await expect(attempt).rejects.toMatchObject({
-      statusCode: 400,
-      code: 'InvalidTemplate',
-      message: expect.stringMatching(message),
-    });
-    expect(h.fakeArm.resources()).toEqual([]);
   });
 });

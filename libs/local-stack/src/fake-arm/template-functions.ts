@@ -91,7 +91,10 @@ export const TEMPLATE_FUNCTIONS: ReadonlyMap<string, TemplateFunction> = new Map
   ['resourceid', resourceId],
   ['extensionresourceid', ([scope, type, ...names]) => resourceIdOf(text(scope), text(type), names.map(text))],
   ['listkeys', ([id], env) => known(env.listKeys(resolvedId(id, env)))],
-  ['reference', ([id, , full], env) => known(env.reference(resolvedId(id, env), text(full ?? '').toLowerCase() === 'full'))],
+  [
+    'reference',
+    ([id, , full], env) => known(env.reference(resolvedId(id, env), text(full ?? '').toLowerCase() === 'full')),
+  ],
   ['tolower', ([s]) => text(s).toLowerCase()],
   ['toupper', ([s]) => text(s).toUpperCase()],
   ['trim', ([s]) => text(s).trim()],

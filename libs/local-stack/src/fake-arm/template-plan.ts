@@ -2,6 +2,7 @@ import { isJsonObject } from './json-merge';
 import { resourceGroupId, resourceIdOf } from './resource-id';
 import { type EvaluationContext, type LoopScope, TemplateEvaluator } from './template-evaluator';
 import { TemplateError } from './template-expression';
+import { deploymentOrder } from './template-order';
 import { TemplateParameters } from './template-parameters';
 
 /** Where a template is deployed, and how expressions read the state (`listKeys`, `reference`). */
@@ -14,9 +15,10 @@ export interface PlannedResource {
   readonly name: string;
   readonly definition: Record<string, unknown>;
   readonly scope: LoopScope;
+  readonly dependsOn: readonly unknown[];
 }
 
-/** A checked template: its parameters, its resources (parents first) and lazy bodies/outputs. */
+/** A checked template: its parameters, its resources in deployment order and lazy bodies/outputs. */
 export interface TemplatePlan {
   readonly parameters: Record<string, { type: string; value?: unknown }>;
   readonly resources: readonly PlannedResource[];
@@ -47,11 +49,9 @@ export function planTemplate(template: unknown, suppliedParameters: unknown, con
   parameters.resolveAll();
   const groupId = resourceGroupId(context.subscriptionId, context.resourceGroup.name);
   for (const definition of declared) expand(evaluator, groupId, definition, undefined, {}, resources);
-  // Parents before children (and extended resources before extensions), whatever the array order.
-  resources.sort((a, b) => a.id.split('/').length - b.id.split('/').length);
   return {
     parameters: parameters.view(),
-    resources,
+    resources: deploymentOrder(resources),
     body: (resource) =>
       Object.fromEntries(
         BODY_FIELDS.filter((f) => f in resource.definition).map((f) => [
@@ -119,7 +119,9 @@ function expandOne(
   } catch (error) {
     throw new TemplateError(`The template resource '${full.name}': ${(error as Error).message}`);
   }
-  out.push({ id, ...full, definition, scope });
+  const dependsOn = definition.dependsOn === undefined ? [] : evaluator.value(definition.dependsOn, scope);
+  if (!Array.isArray(dependsOn)) throw new TemplateError(`The 'dependsOn' of '${full.name}' must be an array.`);
+  out.push({ id, ...full, definition, scope, dependsOn });
   const children = definition.resources;
   if (children === undefined) return;
   if (!Array.isArray(children)) throw new TemplateError(`The 'resources' of '${full.name}' must be an array.`);
