@@ -18,7 +18,7 @@ const depConstraints = [
   { sourceTag: 'type:local-stack', onlyDependOnLibsWithTags: ['*'] },
   // Apps are owned by different teams and never import each other.
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  ...['gateway', 'operation-router', 'iomt-provisioner', 'fhir-provisioner', 'key-rotator'].map((app) => ({
+  ...['gateway', 'operation-router', 'iomt-provisioner', 'fhir-provisioner', 'key-rotator', 'deploy'].map((app) => ({
     sourceTag: `scope:${app}`,
     onlyDependOnLibsWithTags: ['scope:shared'],
   })),
