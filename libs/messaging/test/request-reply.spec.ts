@@ -1,10 +1,10 @@
+import { RemoteOperationError } from '@iomt/contracts';
 import { ValidationError } from '@iomt/domain';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import {
   ClientServiceBus,
-  RemoteServiceError,
   ReplyTimeoutError,
   runWithTraceContext,
   ServiceBusContext,
@@ -70,9 +70,9 @@ describe('ClientServiceBus.send against ServerServiceBusSessions on the emulator
     expect(reply).toEqual({ sessionId: 'subscription-42', traceparent: PARENT });
   });
 
-  it('turns a handler error into a RemoteServiceError, and dead-letters the request', async () => {
+  it('turns a handler error into a RemoteOperationError, and dead-letters the request', async () => {
     const error = await request('divide', [1, 0]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RemoteServiceError);
+    expect(error).toBeInstanceOf(RemoteOperationError);
     expect(error).toMatchObject({ code: 'InvalidRequestContent', message: 'cannot divide by zero', target: 'divisor', retryable: false });
     const [dead] = await deadLetters(fixture.sdk, 'commands', 1);
     expect(dead).toMatchObject({ subject: 'divide', deadLetterReason: 'InvalidRequestContent' });
@@ -80,7 +80,7 @@ describe('ClientServiceBus.send against ServerServiceBusSessions on the emulator
 
   it('answers a request nobody handles with an error at once, instead of a timeout', async () => {
     const error = await request('multiply', [2, 3]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RemoteServiceError);
+    expect(error).toBeInstanceOf(RemoteOperationError);
     expect(error).toMatchObject({ code: 'NoHandler' });
     await deadLetters(fixture.sdk, 'commands', 1);
   });

@@ -3,7 +3,8 @@ import { ValidationError } from '@iomt/domain';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { ClientServiceBus } from './client-service-bus';
 import { ServiceBusRecord } from './service-bus.record-builder';
-import { InvalidReplyError, RemoteServiceError, ReplyTimeoutError } from './service-bus.errors';
+import { RemoteOperationError } from '@iomt/contracts';
+import { InvalidReplyError, ReplyTimeoutError } from './service-bus.errors';
 import { runWithTraceContext } from './trace-context';
 
 const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -79,7 +80,7 @@ describe('ClientServiceBus', () => {
           subject: 'device.created',
           sessionId: 'sub-1',
           messageId: 'm-1',
-          applicationProperties: { traceparent: PARENT },
+          applicationProperties: { contractVersion: '1.0', traceparent: PARENT },
         }),
       ]);
     });
@@ -98,7 +99,7 @@ describe('ClientServiceBus', () => {
 
   describe('send', () => {
     it('locks a fresh reply session, then sends the request with replyTo, replyToSessionId and correlationId', async () => {
-      sdk.onSend = (request) => replyTo(request, { ok: true, data: 42 });
+      sdk.onSend = (request) => replyTo(request, { ok: true, result: 42 });
       const result = await firstValueFrom(proxy.send('sum', new ServiceBusRecord([40, 2], { sessionId: 'sub-1' })));
       expect(result).toBe(42);
       const [request] = sdk.sent;
@@ -109,7 +110,7 @@ describe('ClientServiceBus', () => {
     });
 
     it('uses a new reply session per request', async () => {
-      sdk.onSend = (request) => replyTo(request, { ok: true, data: null });
+      sdk.onSend = (request) => replyTo(request, { ok: true, result: null });
       const record = new ServiceBusRecord(1, { sessionId: 's' });
       await firstValueFrom(proxy.send('a', record));
       await firstValueFrom(proxy.send('a', record));
@@ -117,7 +118,7 @@ describe('ClientServiceBus', () => {
     });
 
     it("waits on the record's reply session and correlation id when given", async () => {
-      sdk.onSend = (request) => replyTo(request, { ok: true, data: 'done' });
+      sdk.onSend = (request) => replyTo(request, { ok: true, result: 'done' });
       const record = new ServiceBusRecord({}, { sessionId: 's', replyToSessionId: 'op-7', correlationId: 'c-7' });
       await expect(firstValueFrom(proxy.send('a', record))).resolves.toBe('done');
       expect(sdk.sent[0]).toMatchObject({ replyToSessionId: 'op-7', correlationId: 'c-7' });
@@ -125,16 +126,16 @@ describe('ClientServiceBus', () => {
 
     it('skips (and completes) a stale reply with another correlation id', async () => {
       sdk.onSend = (request) => {
-        replyTo(request, { ok: true, data: 'stale' }, 'someone-else');
-        replyTo(request, { ok: true, data: 'fresh' });
+        replyTo(request, { ok: true, result: 'stale' }, 'someone-else');
+        replyTo(request, { ok: true, result: 'fresh' });
       };
       await expect(firstValueFrom(proxy.send('a', new ServiceBusRecord(1, { sessionId: 's' })))).resolves.toBe('fresh');
     });
 
-    it('turns an error reply into a RemoteServiceError carrying code and retryability', async () => {
+    it('turns an error reply into a RemoteOperationError carrying code and retryability', async () => {
       sdk.onSend = (request) => replyTo(request, { ok: false, error: { code: 'Conflict', message: 'busy', retryable: true } });
       const error = await firstValueFrom(proxy.send('a', new ServiceBusRecord(1, { sessionId: 's' }))).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RemoteServiceError);
+      expect(error).toBeInstanceOf(RemoteOperationError);
       expect(error).toMatchObject({ code: 'Conflict', message: 'busy', retryable: true });
     });
 

@@ -26,9 +26,6 @@ export const SERVICE_BUS_MAX_ACCEPT_ERROR_BACKOFF_MS = 30_000;
 /** How long `ClientServiceBus.send` waits for a reply before failing. */
 export const SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS = 30_000;
 
-/** Appended to a request's subject to name its reply, so a server can route replies too. */
-export const SERVICE_BUS_REPLY_SUBJECT_SUFFIX = '.reply';
-
 /** Service Bus refuses session ids longer than this (Azure quotas). */
 export const SERVICE_BUS_MAX_SESSION_ID_LENGTH = 128;
 

@@ -1,6 +1,6 @@
 import { isDomainError } from '@iomt/domain';
 import { RpcException } from '@nestjs/microservices';
-import type { ReplyError } from './reply-envelope';
+import type { ReplyError } from '@iomt/contracts';
 
 /**
  * What a thrown value says about itself, as a reply error, or `undefined` when it does not

@@ -40,7 +40,7 @@ describe('buildOutgoingMessage', () => {
       scheduledEnqueueTimeUtc: when,
       replyTo: 'operation-replies',
       replyToSessionId: 'op-2',
-      applicationProperties: { tenant: 't', traceparent: PARENT },
+      applicationProperties: { contractVersion: '1.0', tenant: 't', traceparent: PARENT },
     });
   });
 
@@ -53,7 +53,10 @@ describe('buildOutgoingMessage', () => {
 
   it('propagates an explicit trace context of the record', () => {
     const record = new ServiceBusRecordBuilder({ x: 1 }).setOptions({ sessionId: 's', traceContext: { traceparent: PARENT } }).build();
-    expect(buildOutgoingMessage({ ...base, data: record }).applicationProperties).toEqual({ traceparent: PARENT });
+    expect(buildOutgoingMessage({ ...base, data: record }).applicationProperties).toEqual({
+      contractVersion: '1.0',
+      traceparent: PARENT,
+    });
   });
 
   it.each<[string, Partial<OutgoingMessageSource>, string, string]>([

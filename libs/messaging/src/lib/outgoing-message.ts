@@ -1,4 +1,5 @@
 import type { ServiceBusMessage } from '@azure/service-bus';
+import { contractApplicationProperties } from '@iomt/contracts';
 import { ErrorCode, ValidationError } from '@iomt/domain';
 import { randomUUID } from 'node:crypto';
 import { SERVICE_BUS_MAX_SESSION_ID_LENGTH } from './constants';
@@ -17,7 +18,7 @@ export interface OutgoingMessageSource {
 /**
  * The SDK message for a Nest packet: JSON body, subject = pattern (or the record's), the session
  * of the record (or the default), a message id (fresh UUID unless given), the record's broker
- * properties and the trace context in application properties. Bad values throw a
+ * properties, and in application properties the contract version and the trace context. Bad values throw a
  * `ValidationError` naming the property.
  */
 export function buildOutgoingMessage(source: OutgoingMessageSource): ServiceBusMessage {
@@ -35,7 +36,10 @@ export function buildOutgoingMessage(source: OutgoingMessageSource): ServiceBusM
     subject,
     sessionId,
     messageId: options.messageId ?? randomUUID(),
-    applicationProperties: source.propagator.inject({ ...options.applicationProperties }, options.traceContext),
+    applicationProperties: source.propagator.inject(
+      { ...contractApplicationProperties(), ...options.applicationProperties },
+      options.traceContext,
+    ),
     ...pick(options, ['correlationId', 'timeToLive', 'scheduledEnqueueTimeUtc', 'replyTo', 'replyToSessionId']),
   };
 }

@@ -1,22 +1,22 @@
 import type { ServiceBusMessage, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { SERVICE_BUS_REPLY_SUBJECT_SUFFIX } from './constants';
-import type { ReplyEnvelope } from './reply-envelope';
+import { replySubjectOf, type Reply } from '@iomt/contracts';
 import type { ApplicationProperties } from './trace-propagator';
 
 /**
- * The reply to `request`: to its `replyTo` entity, in session `replyToSessionId`, with the
- * request's `correlationId` (or its `messageId` when it has none) and subject `<subject>.reply`.
+ * The reply to `request` (a `@iomt/contracts` reply envelope): to its `replyTo` entity, in
+ * session `replyToSessionId`, with the request's `correlationId` (or its `messageId` when it has
+ * none) and subject `<subject>.reply`.
  */
 export function replyMessageFor(
   request: ServiceBusReceivedMessage,
-  envelope: ReplyEnvelope,
+  envelope: Reply<unknown>,
   applicationProperties: ApplicationProperties,
 ): ServiceBusMessage {
   const correlationId = request.correlationId ?? request.messageId;
   return {
     body: envelope,
     contentType: 'application/json',
-    subject: `${request.subject ?? ''}${SERVICE_BUS_REPLY_SUBJECT_SUFFIX}`,
+    subject: replySubjectOf(request.subject ?? ''),
     ...(request.replyToSessionId === undefined ? {} : { sessionId: request.replyToSessionId }),
     ...(correlationId === undefined ? {} : { correlationId }),
     applicationProperties,

@@ -1,6 +1,9 @@
 import type { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { replyEnvelopeSchema } from './reply-envelope';
-import { InvalidReplyError, RemoteServiceError, ReplyTimeoutError } from './service-bus.errors';
+import { errorFromReply, replySchema } from '@iomt/contracts';
+import { z } from 'zod';
+import { InvalidReplyError, ReplyTimeoutError } from './service-bus.errors';
+
+const anyReplySchema = replySchema(z.unknown());
 
 /** Where a reply is expected. */
 export interface ReplyTarget {
@@ -11,7 +14,7 @@ export interface ReplyTarget {
 
 /** A locked reply session that yields the reply with the expected correlation id. */
 export interface ReplyWaiter {
-  /** Resolves with the reply's data, rejects with the remote error, a timeout or an abort. */
+  /** Resolves with the reply's result; rejects with the remote error (`RemoteOperationError`), a timeout or an abort. */
   wait(deadline: number, signal: AbortSignal): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -42,10 +45,10 @@ export async function openReplyWaiter(client: ServiceBusClient, target: ReplyTar
 }
 
 function unwrapReply(message: ServiceBusReceivedMessage): unknown {
-  const parsed = replyEnvelopeSchema.safeParse(message.body);
+  const parsed = anyReplySchema.safeParse(message.body);
   if (!parsed.success) {
     throw new InvalidReplyError(`Reply ${message.messageId ?? ''} is not a reply envelope: ${parsed.error.message}`);
   }
-  if (!parsed.data.ok) throw new RemoteServiceError(parsed.data.error);
-  return parsed.data.data;
+  if (!parsed.data.ok) throw errorFromReply(parsed.data.error);
+  return parsed.data.result;
 }

@@ -9,10 +9,14 @@ import {
 } from '../testing/fake-session-source';
 import { ServerServiceBusSessions } from './server-service-bus-sessions';
 import { ServiceBusContext } from './service-bus.context';
-import { SettlementAction } from './settlement.policy';
+import { createSettlementPolicy, SettlementAction } from './settlement.policy';
 import { currentTraceContext } from './trace-context';
 
 const PARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+function quiet(server: ServerServiceBusSessions): void {
+  (server as unknown as { logger: unknown }).logger = { warn: jest.fn(), error: jest.fn(), log: jest.fn() };
+}
 
 describe('ServerServiceBusSessions', () => {
   let source: FakeSessionSource;
@@ -29,7 +33,7 @@ describe('ServerServiceBusSessions', () => {
     sink = new FakeMessageSink();
     session = new FakeSessionSettlement();
     server = new ServerServiceBusSessions({ entity: { queueName: 'q' }, sessionSource: source, messageSink: sink });
-    (server as unknown as { logger: unknown }).logger = { warn: jest.fn(), error: jest.fn(), log: jest.fn() };
+    quiet(server);
     await new Promise<void>((resolve, reject) => server.listen((e) => (e ? reject(e) : resolve())));
   });
 
@@ -82,7 +86,7 @@ describe('ServerServiceBusSessions', () => {
         {
           entityPath: 'replies',
           message: expect.objectContaining({
-            body: { ok: true, data: 6 },
+            body: { ok: true, result: 6 },
             sessionId: 'reply-session',
             correlationId: 'corr-1',
             subject: 'sum.reply',
@@ -95,13 +99,13 @@ describe('ServerServiceBusSessions', () => {
     it("uses the request's message id as correlation id when it has none", async () => {
       handle('ping', async () => 'pong');
       await source.deliver(receivedMessage({ subject: 'ping', body: null, replyTo: 'replies', messageId: 'm-9' }), session);
-      expect(sink.sent[0].message).toMatchObject({ correlationId: 'm-9', body: { ok: true, data: 'pong' } });
+      expect(sink.sent[0].message).toMatchObject({ correlationId: 'm-9', body: { ok: true, result: 'pong' } });
     });
 
     it('replies with the last value of an observable result', async () => {
       handle('stream', () => of(1, 2, 3));
       await source.deliver(receivedMessage({ subject: 'stream', body: {}, ...request }), session);
-      expect(sink.sent[0].message.body).toEqual({ ok: true, data: 3 });
+      expect(sink.sent[0].message.body).toEqual({ ok: true, result: 3 });
     });
 
     it('abandons on a retryable error, without replying', async () => {
@@ -131,6 +135,32 @@ describe('ServerServiceBusSessions', () => {
       expect(session.calls).toEqual(['abandon m-1']);
     });
 
+    it('replies to an event-less result with a bare ok', async () => {
+      handle('void', async () => undefined);
+      await source.deliver(receivedMessage({ subject: 'void', body: {}, ...request }), session);
+      expect(sink.sent[0].message.body).toEqual({ ok: true });
+    });
+
+    it('never sends the text of an unclassified error to the requester or the dead-letter queue', async () => {
+      const strict = new ServerServiceBusSessions({
+        entity: { queueName: 'q' },
+        sessionSource: source,
+        messageSink: sink,
+        settlementPolicy: createSettlementPolicy({ onUnknownError: SettlementAction.DeadLetter }),
+      });
+      quiet(strict);
+      await new Promise((resolve) => strict.listen(resolve));
+      strict.addHandler('work', (async () => {
+        throw new Error('password=hunter2');
+      }) as MessageHandler);
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(sink.sent[0].message.body).toEqual({
+        ok: false,
+        error: { code: 'InternalServerError', message: 'Internal server error.', retryable: false },
+      });
+      expect(session.calls).toEqual(['deadLetter m-1 UnhandledError: Error; the error text is in the service log']);
+    });
+
     it('follows a configured settlement policy', async () => {
       const custom = new ServerServiceBusSessions({
         entity: { queueName: 'q' },
@@ -138,6 +168,7 @@ describe('ServerServiceBusSessions', () => {
         messageSink: sink,
         settlementPolicy: () => ({ action: SettlementAction.Complete }),
       });
+      quiet(custom);
       await new Promise((resolve) => custom.listen(resolve));
       custom.addHandler('work', (async () => {
         throw new ValidationError('x');
@@ -222,7 +253,7 @@ describe('ServerServiceBusSessions', () => {
         state: { step: 2 },
         renewed: new Date(0),
       });
-      expect(sink.sent[0].message.applicationProperties).toEqual({ traceparent: PARENT });
+      expect(sink.sent[0].message.applicationProperties).toEqual({ contractVersion: '1.0', traceparent: PARENT });
     });
 
     it('runs the handler inside the processing hooks', async () => {

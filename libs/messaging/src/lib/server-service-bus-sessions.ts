@@ -1,4 +1,6 @@
 import { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
+import { contractApplicationProperties, INTERNAL_ERROR_MESSAGE, okReply, type Reply, type ReplyError } from '@iomt/contracts';
+import { ErrorCode } from '@iomt/domain';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
@@ -9,7 +11,6 @@ import { DeadLetterReason, SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS, SERVIC
 import { describeFailure, failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
 import { MessageSettler } from './message-settler';
-import { errorReply, okReply, ReplyEnvelope } from './reply-envelope';
 import { replyMessageFor } from './reply-message';
 import { ServiceBusContext } from './service-bus.context';
 import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
@@ -136,7 +137,7 @@ export class ServerServiceBusSessions
     this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
     if (decision.action !== SettlementAction.Abandon) {
       const failure = describeFailure(error) ?? replyErrorOf(decision, error);
-      await this.replyIfRequested(context, errorReply(failure)).catch((e: unknown) => this.reportError(e));
+      await this.replyIfRequested(context, { ok: false, error: failure }).catch((e: unknown) => this.reportError(e));
     }
     await this.settle(context, decision);
   }
@@ -153,10 +154,10 @@ export class ServerServiceBusSessions
     }
   }
 
-  private async replyIfRequested(context: ServiceBusContext, envelope: ReplyEnvelope): Promise<void> {
+  private async replyIfRequested(context: ServiceBusContext, envelope: Reply<unknown>): Promise<void> {
     const request = context.getMessage();
     if (!isRequest(request)) return;
-    const properties = this.propagator.inject({}, context.getTraceContext());
+    const properties = this.propagator.inject(contractApplicationProperties(), context.getTraceContext());
     if (this.sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
     await this.sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
   }
@@ -188,8 +189,10 @@ export class ServerServiceBusSessions
   }
 }
 
-function replyErrorOf(decision: SettlementDecision, error: unknown) {
-  return decision.action === SettlementAction.DeadLetter
-    ? { code: decision.reason, message: decision.description, retryable: false }
-    : { code: 'UnhandledError', message: failureMessage(error), retryable: false };
+// The text of an unclassified error may hold anything, so it never leaves the process.
+function replyErrorOf(decision: SettlementDecision, error: unknown): ReplyError {
+  if (error === undefined && decision.action === SettlementAction.DeadLetter) {
+    return { code: decision.reason, message: decision.description, retryable: false };
+  }
+  return { code: ErrorCode.InternalServerError, message: INTERNAL_ERROR_MESSAGE, retryable: false };
 }

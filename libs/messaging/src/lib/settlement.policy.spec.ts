@@ -8,7 +8,8 @@ import {
   ValidationError,
 } from '@iomt/domain';
 import { RpcException } from '@nestjs/microservices';
-import { RemoteServiceError, ReplyTimeoutError } from './service-bus.errors';
+import { RemoteOperationError } from '@iomt/contracts';
+import { ReplyTimeoutError } from './service-bus.errors';
 import {
   createSettlementPolicy,
   defaultSettlementPolicy,
@@ -34,10 +35,10 @@ describe('defaultSettlementPolicy', () => {
     ['throttling', new ThrottledError('slow down', 1000), abandon],
     ['a lost optimistic-concurrency race', new ConcurrencyConflictError('raced'), abandon],
     ['a reply timeout', new ReplyTimeoutError('no reply'), abandon],
-    ['a retryable remote error', new RemoteServiceError({ code: 'ServerBusy', message: 'x', retryable: true }), abandon],
+    ['a retryable remote error', new RemoteOperationError({ code: 'ServerBusy', message: 'x', retryable: true }), abandon],
     [
       'a permanent remote error',
-      new RemoteServiceError({ code: 'DeploymentFailed', message: 'quota', retryable: false }),
+      new RemoteOperationError({ code: 'DeploymentFailed', message: 'quota', retryable: false }),
       deadLetter('DeploymentFailed', 'quota'),
     ],
     ['an SDK-style retryable error', Object.assign(new Error('busy'), { code: 'ServiceBusy', retryable: true }), abandon],
@@ -64,9 +65,9 @@ describe('defaultSettlementPolicy', () => {
 
 describe('createSettlementPolicy', () => {
   it.each<[SettlementAction, unknown, SettlementDecision]>([
-    [SettlementAction.DeadLetter, new Error('bug'), deadLetter(UNCLASSIFIED_ERROR_REASON, 'bug')],
-    [SettlementAction.DeadLetter, 'boom', deadLetter(UNCLASSIFIED_ERROR_REASON, 'boom')],
-    [SettlementAction.DeadLetter, 42, deadLetter(UNCLASSIFIED_ERROR_REASON, 'Unknown error')],
+    [SettlementAction.DeadLetter, new TypeError('key=abc'), deadLetter(UNCLASSIFIED_ERROR_REASON, 'TypeError; the error text is in the service log')],
+    [SettlementAction.DeadLetter, 'boom', deadLetter(UNCLASSIFIED_ERROR_REASON, 'string; the error text is in the service log')],
+    [SettlementAction.DeadLetter, 42, deadLetter(UNCLASSIFIED_ERROR_REASON, 'number; the error text is in the service log')],
     [SettlementAction.Complete, new Error('bug'), { action: SettlementAction.Complete }],
     [SettlementAction.Abandon, new Error('bug'), abandon],
   ])('applies onUnknownError=%s to unclassified errors', (onUnknownError, error, expected) => {

@@ -1,5 +1,5 @@
 import { SERVICE_BUS_MAX_DEAD_LETTER_DESCRIPTION_LENGTH } from './constants';
-import { describeFailure, failureMessage } from './failure';
+import { describeFailure } from './failure';
 
 /** What the server does with a message whose handler failed (golevelup `errorBehaviors`). */
 export enum SettlementAction {
@@ -46,11 +46,18 @@ export function createSettlementPolicy(options: SettlementPolicyOptions = {}): S
     const failure = describeFailure(error);
     if (failure === undefined) {
       return onUnknown === SettlementAction.DeadLetter
-        ? deadLetter(UNCLASSIFIED_ERROR_REASON, failureMessage(error))
+        ? deadLetter(UNCLASSIFIED_ERROR_REASON, unclassifiedDescription(error))
         : { action: onUnknown === SettlementAction.Complete ? SettlementAction.Complete : SettlementAction.Abandon };
     }
     return failure.retryable ? { action: SettlementAction.Abandon } : deadLetter(failure.code, failure.message);
   };
+}
+
+// The text of an unexpected error may hold anything (a URL with a key, a payload), so the broker
+// only gets its class name; the service log has the rest.
+function unclassifiedDescription(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  return `${name}; the error text is in the service log`;
 }
 
 /** A dead-letter decision with the description cut to what the broker is asked to keep. */
