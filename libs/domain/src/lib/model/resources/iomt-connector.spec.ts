@@ -125,6 +125,8 @@ describe('IoMT connector validation', () => {
     ['another provider', (d) => (d.providerNameSpace = 'Microsoft.Web'), 'providerNameSpace', 'must be one of Microsoft.HealthcareApis'],
     ['an unknown state', (d) => (d.state = 42), 'state', 'must be one of Accepted (0), Provisioned (1), Deprovisioned (2), Provisioning (3), Verifying (4), Updating (5), Failed (6), Deprovisioning (7), Moving (8), Canceled (9)'],
     ['a missing location', (d) => delete d.location, 'location', 'is required'],
+    ['a missing state', (d) => delete d.state, 'state', 'is required'],
+    ['a missing provider namespace', (d) => delete d.providerNameSpace, 'providerNameSpace', 'is required'],
     ['a bad subscription', (d) => (d.subscriptionId = 'x'), 'subscriptionId', 'must be a subscription id (a GUID)'],
     ['another type', (d) => (d.type = 'account'), 'type', 'must be "iomtConnector"'],
     ['a ttl of 0', (d) => (d.ttl = 0), 'ttl', 'must be -1 (never expire) or a positive number of seconds'],
