@@ -33,6 +33,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
+  watchParent(shutdown);
+}
+
+/**
+ * Stops the system when whoever started it goes away without signalling us (a wrapper shell
+ * killed, a terminal closed), so no emulator or service outlives `npm start`.
+ */
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) onGone();
+  }, 1000);
+  timer.unref();
 }
 
 main().catch((error: unknown) => {
