@@ -33,6 +33,7 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
     this.propagator = options.tracePropagator ?? new W3CTracePropagator();
   }
 
+  /** Creates the SDK client (unless given) and the sender; `send`/`emit` call it lazily. */
   async connect(): Promise<ServiceBusClient> {
     if (this.client === undefined) {
       this.client = this.options.client ?? new ServiceBusClient(this.options.connectionString);
@@ -57,16 +58,19 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
     await this.close();
   }
 
+  /** The SDK client, once connected. */
   unwrap<T>(): T {
     if (this.client === undefined) throw new Error('Not initialized. Call connect() first.');
     return this.client as T;
   }
 
+  /** Sends an event; resolves once the broker accepted it. */
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
     await this.connected().sender.sendMessages(this.outgoing(packet));
     return undefined as T;
   }
 
+  /** Sends a request and reports its reply (or failure) to Nest; the returned teardown cancels the wait. */
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const abort = new AbortController();
     this.request(packet, abort.signal).then(

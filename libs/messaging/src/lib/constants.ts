@@ -32,8 +32,9 @@ export const SERVICE_BUS_MAX_SESSION_ID_LENGTH = 128;
 /** Dead-letter descriptions are cut to this length; the broker keeps them as application properties. */
 export const SERVICE_BUS_MAX_DEAD_LETTER_DESCRIPTION_LENGTH = 1_024;
 
-/** Application property names of the W3C trace context (https://www.w3.org/TR/trace-context/). */
+/** Application property of the W3C trace context's parent (https://www.w3.org/TR/trace-context/). */
 export const TRACEPARENT_PROPERTY = 'traceparent';
+/** Application property of the W3C trace context's vendor state. */
 export const TRACESTATE_PROPERTY = 'tracestate';
 
 /** Dead-letter reasons the transport itself decides (handlers' errors use their own codes). */

@@ -26,6 +26,7 @@ export interface ServiceBusAsyncClientRegistration extends Pick<ModuleMetadata, 
  */
 @Module({})
 export class MessagingModule {
+  /** Registers clients built from fixed options. */
   static register(clients: readonly ServiceBusClientRegistration[]): DynamicModule {
     const providers = clients.map(({ name, options }) => ({
       provide: name,
@@ -34,6 +35,7 @@ export class MessagingModule {
     return { module: MessagingModule, providers, exports: providers.map((p) => p.provide) };
   }
 
+  /** Registers clients whose options come from injected providers. */
   static registerAsync(clients: readonly ServiceBusAsyncClientRegistration[]): DynamicModule {
     const providers: FactoryProvider<ClientServiceBus>[] = clients.map(({ name, useFactory, inject }) => ({
       provide: name,

@@ -1,20 +1,19 @@
-import { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { contractApplicationProperties, INTERNAL_ERROR_MESSAGE, okReply, type Reply, type ReplyError } from '@iomt/contracts';
-import { ErrorCode } from '@iomt/domain';
+import type { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
+import { contractApplicationProperties, okReply, type Reply } from '@iomt/contracts';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { lastValueFrom } from 'rxjs';
-import { AzureMessageSink } from './azure-message-sink';
-import { AzureSessionSource } from './azure-session-source';
-import { DeadLetterReason, SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
-import { describeFailure, failureMessage } from './failure';
+import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
+import { failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
 import { MessageSettler } from './message-settler';
-import { replyMessageFor } from './reply-message';
+import { failureReply, replyMessageFor } from './reply-message';
 import { ServiceBusContext } from './service-bus.context';
 import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
 import { entityPathOf } from './service-bus-entity';
+import { isSessionLockLost } from './service-bus-errors';
+import { createServerTransport } from './server-transport.factory';
 import { deadLetter, defaultSettlementPolicy, SettlementAction, SettlementDecision } from './settlement.policy';
 import type { MessageSink, SessionSettlement, SessionSource } from './session-source.port';
 import { runWithTraceContext } from './trace-context';
@@ -55,6 +54,7 @@ export class ServerServiceBusSessions
     this.propagator = options.tracePropagator ?? new W3CTracePropagator();
   }
 
+  /** Starts consuming sessions; calls back with no argument once started, or with the error. */
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       await this.connect().start(
@@ -76,10 +76,12 @@ export class ServerServiceBusSessions
     this._status$.next('disconnected');
   }
 
+  /** Registers a listener of transport errors that concern no single message (lost session locks, broken links). */
   on<K extends keyof ServiceBusServerEvents>(event: K, callback: ServiceBusServerEvents[K]): void {
     if (event === 'error') this.errorListeners.push(callback);
   }
 
+  /** The SDK client, once listening on a connection string or a given client. */
   unwrap<T>(): T {
     if (this.client === undefined) throw new Error('Not initialized. Call listen() (startAllMicroservices) first.');
     return this.client as T;
@@ -136,8 +138,7 @@ export class ServerServiceBusSessions
     const why = error === undefined && decision.action === SettlementAction.DeadLetter ? decision.description : failureMessage(error);
     this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
     if (decision.action !== SettlementAction.Abandon) {
-      const failure = describeFailure(error) ?? replyErrorOf(decision, error);
-      await this.replyIfRequested(context, { ok: false, error: failure }).catch((e: unknown) => this.reportError(e));
+      await this.replyIfRequested(context, failureReply(decision, error)).catch((e: unknown) => this.reportError(e));
     }
     await this.settle(context, decision);
   }
@@ -163,22 +164,18 @@ export class ServerServiceBusSessions
   }
 
   private connect(): SessionSource {
-    if (this.source !== undefined) return this.source;
-    if ('sessionSource' in this.options) {
-      this.sink = this.options.messageSink;
-      return (this.source = this.options.sessionSource);
+    if (this.source === undefined) {
+      const transport = createServerTransport(this.options);
+      ({ client: this.client, ownsClient: this.ownsClient, source: this.source, sink: this.sink } = transport);
     }
-    this.ownsClient = this.options.client === undefined;
-    const timeoutInMs = this.options.acceptSessionTimeoutMs ?? SERVICE_BUS_DEFAULT_ACCEPT_SESSION_TIMEOUT_MS;
-    const client = this.options.client ?? new ServiceBusClient(this.options.connectionString, { retryOptions: { timeoutInMs } });
-    this.client = client;
-    this.sink = new AzureMessageSink(client);
-    return (this.source = new AzureSessionSource({ ...this.options, client }));
+    return this.source;
   }
 
   private reportError(error: unknown, sessionId?: string): void {
     const where = sessionId === undefined ? entityPathOf(this.options.entity) : `session ${sessionId}`;
-    this.logger.error(`Service Bus error on ${where}: ${failureMessage(error)}`);
+    // A lost session lock is routine (a slow handler, a restart): the broker redelivers.
+    if (isSessionLockLost(error)) this.logger.warn(`Session lock lost on ${where}; its messages will be redelivered`);
+    else this.logger.error(`Service Bus error on ${where}: ${failureMessage(error)}`);
     for (const listener of this.errorListeners) {
       try {
         listener(error, sessionId);
@@ -187,12 +184,4 @@ export class ServerServiceBusSessions
       }
     }
   }
-}
-
-// The text of an unclassified error may hold anything, so it never leaves the process.
-function replyErrorOf(decision: SettlementDecision, error: unknown): ReplyError {
-  if (error === undefined && decision.action === SettlementAction.DeadLetter) {
-    return { code: decision.reason, message: decision.description, retryable: false };
-  }
-  return { code: ErrorCode.InternalServerError, message: INTERNAL_ERROR_MESSAGE, retryable: false };
 }

@@ -51,11 +51,13 @@ export class ServiceBusRecordBuilder<TData> {
     return this;
   }
 
+  /** Sets the message body. */
   setData(data: TData): this {
     this.data = data;
     return this;
   }
 
+  /** The record with the data and options set so far. */
   build(): ServiceBusRecord<TData | undefined> {
     return new ServiceBusRecord(this.data, this.options);
   }

@@ -1,4 +1,5 @@
 import type { ServiceBusMessage, ServiceBusReceivedMessage } from '@azure/service-bus';
+import type { ServerServiceBusSessions } from '../lib/server-service-bus-sessions';
 import type {
   MessageSink,
   SessionErrorHandler,
@@ -74,4 +75,9 @@ export class FakeMessageSink implements MessageSink {
   async close(): Promise<void> {
     this.events.push('close');
   }
+}
+
+/** Silences a server's logger in tests that make it log on purpose. */
+export function quiet(server: ServerServiceBusSessions): void {
+  (server as unknown as { logger: unknown }).logger = { warn: jest.fn(), error: jest.fn(), log: jest.fn() };
 }
