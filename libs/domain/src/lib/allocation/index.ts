@@ -1,0 +1,3 @@
+export * from './allocation.errors';
+export * from './connector-placement';
+export * from './placement-accounting';
