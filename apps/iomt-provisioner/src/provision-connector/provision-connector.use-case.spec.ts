@@ -1,0 +1,167 @@
+import { replyErrorFrom, Subject } from '@iomt/contracts';
+import {
+  AccountSpecificStreamAnalyticsJob,
+  DocumentType,
+  OperationStatus,
+  OperationType,
+  streamAnalyticsJobSecretId,
+  TransientError,
+  ValidationError,
+} from '@iomt/domain';
+import { runCommand } from '../shared/run-command';
+import { FAKE_TEMPLATES, IomtWorld } from '../testing/iomt-world';
+import {
+  commandFor,
+  connectorOperation,
+  DEVICE_MAPPING,
+  FHIR_MAPPING,
+  INFRA_SUBSCRIPTION_ID,
+  mappingOperation,
+  PLAN_ID,
+  RESOURCE_IDS,
+} from '../testing/samples';
+import { ProvisionConnectorUseCase } from './provision-connector.use-case';
+
+function setUp() {
+  const world = new IomtWorld();
+  const operation = connectorOperation(world.connector, OperationType.Provision);
+  world.operations.seed(operation);
+  const useCase = new ProvisionConnectorUseCase(
+    world.operations,
+    world.registry,
+    world.clusters,
+    world.deployer,
+    world.mappings,
+    FAKE_TEMPLATES,
+    world.clock,
+  );
+  const run = (body: unknown = commandFor(operation, RESOURCE_IDS.connector)) =>
+    runCommand(Subject.ProvisionIomtConnector, body, (command) => useCase.execute(command));
+  return { world, operation, run };
+}
+
+describe('ProvisionConnectorUseCase', () => {
+  it('deploys the connector template once into a subscription and plan of its region with room', async () => {
+    const { world, operation, run } = setUp();
+    await expect(run()).resolves.toEqual({ deploymentNames: [`connector-${operation.id}`] });
+    expect(world.deployer.deployments).toHaveLength(1);
+    const [request] = world.deployer.deployments;
+    expect(request).toMatchObject({
+      subscriptionId: INFRA_SUBSCRIPTION_ID,
+      location: 'westus2',
+      deploymentName: `connector-${operation.id}`,
+      template: FAKE_TEMPLATES.connector,
+      parameters: { appServicePlanId: PLAN_ID, deviceDataEventHubName: 'deviceinput', normalizedEventHubName: 'normalizeddeviceinput' },
+    });
+    expect(request?.resourceGroupName).toMatch(/^rg-iomt-fhirsrv-conn1-[0-9a-f]{12}$/);
+    expect(request?.parameters['streamAnalyticsQuery']).toContain('TUMBLINGWINDOW(MINUTE, 15)');
+    const region = await world.clusters.getByRegion('westus2');
+    expect(region?.infrastructureSubscriptions.map((s) => s.resourceGroupCount)).toEqual([1, 4]);
+    expect(region?.appServicePlans[0]?.appCount).toBe(3);
+  });
+
+  it('records the id, name and type of every infrastructure resource on the connector', async () => {
+    const { world, run } = setUp();
+    await run();
+    const connector = world.storedConnector();
+    const group = world.deployer.deployments[0]?.resourceGroupName;
+    expect(connector).toMatchObject({ infrastructureSubscriptionId: INFRA_SUBSCRIPTION_ID, infrastructureResourceGroupName: group });
+    const definitions = [connector.eventHub, connector.storage, connector.keyVault, connector.streamAnalytics, connector.function];
+    expect(definitions.map((d) => d.infrastructureResourceType)).toEqual([
+      'Microsoft.EventHub/namespaces',
+      'Microsoft.Storage/storageAccounts',
+      'Microsoft.KeyVault/vaults',
+      'Microsoft.StreamAnalytics/streamingjobs',
+      'Microsoft.Web/sites',
+    ]);
+    for (const d of definitions) {
+      expect(d.infrastructureResourceId).toBe(
+        `/subscriptions/${INFRA_SUBSCRIPTION_ID}/resourceGroups/${group}/providers/${d.infrastructureResourceType}/${d.infrastructureResourceName}`,
+      );
+    }
+    expect(connector.storage.infrastructureResourceName).toMatch(/^[a-z0-9]{3,24}$/);
+    expect(connector.function.functionAppServicePlanId).toBe(PLAN_ID);
+    expect(connector.streamAnalytics.EventHubNamespace).toBe(connector.eventHub.infrastructureResourceName);
+  });
+
+  it('writes both mappings and creates the secret metadata with the primary key in use', async () => {
+    const { world, run } = setUp();
+    await run();
+    const id = world.connector.id;
+    expect(world.mappings.blobs.get(`${world.connector.subscriptionId}/${id}/deviceMapping`)).toBe(DEVICE_MAPPING);
+    expect(world.mappings.blobs.get(`${world.connector.subscriptionId}/${id}/fhirMapping`)).toBe(FHIR_MAPPING);
+    const secret = world.registry.stored<AccountSpecificStreamAnalyticsJob>(streamAnalyticsJobSecretId(id));
+    expect(secret).toMatchObject({
+      type: DocumentType.AccountSpecificStreamAnalyticsJob,
+      parentId: id,
+      name: 'fhirsrv\\conn1\\streamAnalyticsJob',
+      isUsingPrimaryKey: true,
+      secretRotationCount: 0,
+      secretLastRotated: world.clock.now().toISOString(),
+    });
+  });
+
+  it('repeats nothing when run again: same deployment, same counters, same secret metadata', async () => {
+    const { world, run } = setUp();
+    await run();
+    const secretBefore = world.registry.stored(streamAnalyticsJobSecretId(world.connector.id));
+    world.clock.advance(60_000);
+    await expect(run()).resolves.toEqual({ deploymentNames: [world.deployer.deployments[0]?.deploymentName] });
+    expect(world.deployer.deployments).toHaveLength(1);
+    const region = await world.clusters.getByRegion('westus2');
+    expect(region?.infrastructureSubscriptions.map((s) => s.resourceGroupCount)).toEqual([1, 4]);
+    expect(world.registry.stored(streamAnalyticsJobSecretId(world.connector.id))).toEqual(secretBefore);
+  });
+
+  it('resumes after a failed deployment in the placement it already chose', async () => {
+    const { world, run } = setUp();
+    world.deployer.nextFailure = new TransientError('ARM is busy');
+    await expect(run()).rejects.toMatchObject({ retryable: true });
+    expect(world.storedConnector().infrastructureSubscriptionId).toBe(INFRA_SUBSCRIPTION_ID);
+    await run();
+    const region = await world.clusters.getByRegion('westus2');
+    expect(region?.appServicePlans[0]?.appCount).toBe(3);
+    expect(world.storedConnector().eventHub.infrastructureResourceId).toBeDefined();
+  });
+
+  const failures: Array<[string, (s: ReturnType<typeof setUp>) => unknown, string, boolean]> = [
+    ['the operation does not exist', (s) => s.world.operations.documents.clear(), 'ResourceNotFound', false],
+    [
+      'the operation already ended',
+      (s) => s.world.operations.seed({ ...s.operation, provisioningStatus: OperationStatus.Canceled, timeEnded: '2026-01-02T03:05:00.000Z' }),
+      'Conflict',
+      false,
+    ],
+    ['the operation is of another kind', (s) => s.world.operations.seed({ ...mappingOperation(s.world.connector, 'deviceMapping', DEVICE_MAPPING), id: s.operation.id }), 'InvalidRequestContent', false],
+    ['the connector was deleted', (s) => s.world.registry.documents.delete(s.world.connector.id), 'ResourceNotFound', false],
+    ['the region has no metadata', (s) => s.world.clusters.regions.clear(), 'RegionCapacityExhausted', false],
+    ['ARM is unavailable', (s) => (s.world.deployer.nextFailure = new TransientError('busy')), 'ServiceUnavailable', true],
+    ['the deployment fails', (s) => (s.world.deployer.nextFailure = new ValidationError('bad', { code: 'DeploymentFailed' })), 'DeploymentFailed', false],
+    ['blob storage is unavailable', (s) => (s.world.mappings.nextFailure = new TransientError('503')), 'ServiceUnavailable', true],
+    ['an unexpected error happens', (s) => (s.world.deployer.nextFailure = new TypeError('x is undefined')), 'InternalServerError', true],
+  ];
+
+  it.each(failures.map(([why, arrange, code, retryable]) => ({ why, arrange, code, retryable })))(
+    'replies $code (retryable $retryable) when $why',
+    async ({ arrange, code, retryable }) => {
+    const setup = setUp();
+    arrange(setup);
+    const error = await setup.run().catch((e: unknown) => e);
+    expect(replyErrorFrom(error)).toMatchObject({ code, retryable });
+    },
+  );
+
+  it('refuses a malformed command without touching anything', async () => {
+    const { world, run } = setUp();
+    const error = await run({ operationId: 'op', subscriptionId: 'nope', attempt: 0 }).catch((e: unknown) => e);
+    expect(replyErrorFrom(error)).toMatchObject({ code: 'InvalidMessage', retryable: false });
+    expect(world.deployer.deployments).toHaveLength(0);
+  });
+
+  it('refuses a full region with a precise message', async () => {
+    const { world, run } = setUp();
+    const region = await world.clusters.getByRegion('westus2');
+    await world.clusters.upsert({ ...region!, appServicePlans: region!.appServicePlans.map((p) => ({ ...p, appCount: p.maxApps })) });
+    await expect(run()).rejects.toThrow('The region westus2 has no infrastructure subscription and App Service plan with room');
+  });
+});

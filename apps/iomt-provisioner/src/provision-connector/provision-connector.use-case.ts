@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
+  AccountRegistryManagementRepository,
+  CLOCK,
+  Clock,
+  CLUSTER_METADATA_REPOSITORY,
+  ClusterMetadataRepository,
+  ConflictError,
+  createStreamAnalyticsJobSecretMetadata,
+  DocumentType,
+  IomtConnector,
+  MAPPING_STORE,
+  MappingStore,
+  IomtMappingName,
+  OPERATION_REPOSITORY,
+  OperationRepository,
+  OperationType,
+  RESOURCE_DEPLOYER,
+  ResourceDeployer,
+  ResourceTypeName,
+  streamAnalyticsJobSecretId,
+} from '@iomt/domain';
+import type { ProvisionIomtConnectorCommand, ProvisionIomtConnectorResult } from '@iomt/contracts';
+import { withDeployedResources, withPlacement } from '../shared/connector-infrastructure';
+import { placeConnector } from '../shared/connector-placement';
+import { IOMT_TEMPLATES, IomtTemplates } from '../shared/iomt-templates.port';
+import { loadConnector, loadLiveOperation } from '../shared/work-context';
+import { connectorDeploymentRequest, managedIdentityOf } from './connector-deployment';
+
+/**
+ * Provisions (or re-provisions) an IoMT connector: places it in its region, deploys its template
+ * under a deterministic name, records every resource on the connector, writes its mappings and
+ * creates its Stream Analytics secret metadata. Every step is idempotent, so a redelivered
+ * command or a retry after a crash finishes the work without repeating any of it.
+ */
+@Injectable()
+export class ProvisionConnectorUseCase {
+  constructor(
+    @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
+    @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) private readonly registry: AccountRegistryManagementRepository,
+    @Inject(CLUSTER_METADATA_REPOSITORY) private readonly clusters: ClusterMetadataRepository,
+    @Inject(RESOURCE_DEPLOYER) private readonly deployer: ResourceDeployer,
+    @Inject(MAPPING_STORE) private readonly mappings: MappingStore,
+    @Inject(IOMT_TEMPLATES) private readonly templates: IomtTemplates,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ProvisionIomtConnectorCommand): Promise<ProvisionIomtConnectorResult> {
+    const operation = await loadLiveOperation(this.operations, command, ResourceTypeName.IomtConnector, [
+      OperationType.Provision,
+      OperationType.Patch,
+    ]);
+    let connector = await loadConnector(this.registry, command.subscriptionId, operation.iomtConnectorId);
+    const placement = await placeConnector(this.clusters, connector);
+    connector = await this.save(withPlacement(connector, placement));
+    const request = connectorDeploymentRequest(operation.id, connector, placement, this.templates.connector);
+    const result = await this.deployer.deploy(request);
+    connector = await this.save(withDeployedResources(connector, placement, managedIdentityOf(result.outputs)));
+    await this.writeMappings(connector);
+    await this.createSecretMetadata(connector);
+    return { deploymentNames: [request.deploymentName] };
+  }
+
+  private async save(connector: IomtConnector): Promise<IomtConnector> {
+    return this.registry.upsertChildResource(connector, connector._etag === undefined ? {} : { ifMatch: connector._etag });
+  }
+
+  private async writeMappings(connector: IomtConnector): Promise<void> {
+    const contents: Array<[IomtMappingName, string | undefined]> = [
+      [IomtMappingName.DeviceMapping, connector.iomtProperties.deviceMapping],
+      [IomtMappingName.FhirMapping, connector.iomtProperties.fhirMapping],
+    ];
+    for (const [mappingType, content] of contents) {
+      if (content === undefined) continue;
+      await this.mappings.put({ subscriptionId: connector.subscriptionId, connectorId: connector.id, mappingType }, content);
+    }
+  }
+
+  // Created once: a re-run finds it (or loses the creation race with a ConflictError) and keeps it,
+  // so its rotation history is never reset.
+  private async createSecretMetadata(connector: IomtConnector): Promise<void> {
+    const id = streamAnalyticsJobSecretId(connector.id);
+    const type = DocumentType.AccountSpecificStreamAnalyticsJob;
+    if ((await this.registry.getChildResourceById(connector.subscriptionId, id, type)) !== undefined) return;
+    try {
+      await this.registry.createChildResources([createStreamAnalyticsJobSecretMetadata(connector, this.clock.now())]);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  AccountRegistryManagementRepository,
+  ConflictError,
+  DocumentType,
+  IomtConnector,
+  isTerminalStatus,
+  OperationDocument,
+  OperationRepository,
+  OperationStatus,
+  OperationType,
+  ResourceNotFoundError,
+  ValidationError,
+} from '@iomt/domain';
+
+/** The ids every command carries (`@iomt/contracts` `OperationCommand`). */
+export interface CommandIds {
+  readonly operationId: string;
+  readonly subscriptionId: string;
+}
+
+/** The operation kinds the worker handles, by their `resourceTypeName`. */
+type OperationOfType<R extends OperationDocument['resourceTypeName']> = Extract<OperationDocument, { resourceTypeName: R }>;
+
+/**
+ * Reloads the operation a command names (the document is the source of truth, invariant 2) and
+ * checks that it is of the kind and type the handler expects and still live.
+ * @throws ResourceNotFoundError when it does not exist; ValidationError when it is of another kind
+ * or type; ConflictError when it already ended (a late duplicate must not redo work).
+ */
+export async function loadLiveOperation<R extends OperationDocument['resourceTypeName']>(
+  operations: OperationRepository,
+  ids: CommandIds,
+  resourceTypeName: R,
+  types: readonly OperationType[],
+): Promise<OperationOfType<R>> {
+  const operation = await operations.get(ids.subscriptionId, ids.operationId);
+  if (operation === undefined) {
+    throw new ResourceNotFoundError(`Operation ${ids.operationId} does not exist`, { target: 'operationId' });
+  }
+  if (operation.resourceTypeName !== resourceTypeName || !types.includes(operation.provisioningOperation)) {
+    throw new ValidationError(
+      `Operation ${operation.id} is a ${OperationType[operation.provisioningOperation]} of ${operation.resourceTypeName}, ` +
+        `not a ${types.map((t) => OperationType[t]).join(' or ')} of ${resourceTypeName}`,
+      { target: 'operationId' },
+    );
+  }
+  if (isTerminalStatus(operation.provisioningStatus)) {
+    throw new ConflictError(`Operation ${operation.id} already ended (${OperationStatus[operation.provisioningStatus]})`, {
+      target: 'operationId',
+    });
+  }
+  return operation as OperationOfType<R>;
+}
+
+/**
+ * The live connector an operation concerns.
+ * @throws ResourceNotFoundError when it does not exist or was deleted.
+ */
+export async function loadConnector(
+  registry: AccountRegistryManagementRepository,
+  subscriptionId: string,
+  connectorId: string,
+): Promise<IomtConnector> {
+  const connector = await registry.getChildResourceById(subscriptionId, connectorId, DocumentType.IomtConnector);
+  if (connector === undefined) {
+    throw new ResourceNotFoundError(`IoMT connector ${connectorId} does not exist`, { target: 'iomtConnectorId' });
+  }
+  return connector;
+}
+
+/** The connector's own name: the last segment of its stored `{fhirService}\{connector}` name. */
+export function connectorLeafName(connector: Pick<IomtConnector, 'name'>): string {
+  const parts = connector.name.split('\\');
+  return parts[parts.length - 1] ?? connector.name;
+}
