@@ -10,3 +10,4 @@ export * from './resource-deployer.port';
 export * from './key-manager.port';
 export * from './stream-analytics-job-controller.port';
 export * from './mapping-store.port';
+export * from './key-vault-secrets.port';

@@ -10,6 +10,7 @@ describe('port tokens', () => {
       'CLOCK',
       'CLUSTER_METADATA_REPOSITORY',
       'KEY_MANAGER',
+      'KEY_VAULT_SECRET_WRITER',
       'MAPPING_STORE',
       'OPERATION_PUBLISHER',
       'OPERATION_REPOSITORY',

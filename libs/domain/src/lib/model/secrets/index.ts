@@ -1,2 +1,3 @@
 export * from './account-specific-stream-analytics-job';
 export * from './key-rotation';
+export * from './rotate-keys-operation';
