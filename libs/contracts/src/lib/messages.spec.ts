@@ -34,6 +34,7 @@ describe('operation.requested', () => {
     [{ ...valid, resourceId: `${CONNECTOR}/mappings/fhirMapping` }],
     [{ ...valid, resourceId: CONNECTOR.replace('/iomtconnectors/conn1', '') }],
     [{ ...valid, resourceId: `${CONNECTOR}/connections/writer` }],
+    [{ operationId: OP, subscriptionId: SUB }],
   ])('accepts %j', (body) => {
     expect(parseOperationRequested(body)).toEqual(body);
   });
@@ -41,7 +42,7 @@ describe('operation.requested', () => {
   it.each<[Record<string, unknown>, string]>([
     [{ ...valid, operationId: '' }, 'operationId'],
     [{ ...valid, subscriptionId: 'x' }, 'subscriptionId'],
-    [{ ...valid, resourceId: undefined }, 'resourceId'],
+    [{ ...valid, resourceId: 42 }, 'resourceId'],
     [{ ...valid, resourceId: CONNECTOR.replace(SUB, '11111111-2222-3333-4444-555555555555') }, 'resourceId'],
     [{ ...valid, resourceId: `/subscriptions/${SUB}/providers/Microsoft.HealthcareApis/locations/westus2/operationresults/${OP}` }, 'resourceId'],
   ])('rejects %j, naming %s', (body, target) => {

@@ -11,8 +11,11 @@ export const OperationRequestedSchema = z
   .object({
     operationId: operationIdSchema,
     subscriptionId: subscriptionIdSchema,
-    /** The resource the operation is about, for logs and routing checks. */
-    resourceId: healthcareResourceIdSchema('fhirService', 'iomtConnector', 'iomtConnection', 'iomtMapping'),
+    /**
+     * The resource the operation is about, for logs and routing checks. Optional: the domain's
+     * OperationPublisher port carries ids only, and the router reloads the document anyway.
+     */
+    resourceId: healthcareResourceIdSchema('fhirService', 'iomtConnector', 'iomtConnection', 'iomtMapping').optional(),
   })
   .superRefine(requireResourceInSubscription);
 
