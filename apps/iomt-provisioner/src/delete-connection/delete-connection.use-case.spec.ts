@@ -1,19 +1,13 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationType, TransientError } from '@iomt/domain';
-import { withDeployedResources } from '../shared/connector-infrastructure';
 import { runCommand } from '../shared/run-command';
 import { IomtWorld } from '../testing/iomt-world';
-import { commandFor, connectionOperation, INFRA_SUBSCRIPTION_ID, PLAN_ID, RESOURCE_IDS } from '../testing/samples';
+import { commandFor, connectionOperation, FULL_INFRA_SUBSCRIPTION_ID, RESOURCE_IDS } from '../testing/samples';
 import { DeleteConnectionUseCase } from './delete-connection.use-case';
 
 function setUp() {
   const world = new IomtWorld();
-  const placed = withDeployedResources(
-    world.connector,
-    { infrastructureSubscriptionId: INFRA_SUBSCRIPTION_ID, infrastructureResourceGroupName: 'rg-x', infrastructureLocation: 'westus2', appServicePlanId: PLAN_ID },
-    undefined,
-  );
-  world.connector = world.registry.seed({ ...placed, eventHub: { ...placed.eventHub, deviceWritePolicyNames: ['Device1', 'other'] } });
+  world.provisionConnector(['Device1', 'other']);
   const operation = connectionOperation(world.connector, OperationType.DeleteConnection, 'device1');
   world.operations.seed(operation);
   const useCase = new DeleteConnectionUseCase(world.operations, world.registry, world.policies);
@@ -25,8 +19,11 @@ describe('DeleteConnectionUseCase', () => {
   it('deletes the policy from the device hub and drops its name, ignoring case', async () => {
     const { world, run } = setUp();
     await expect(run()).resolves.toEqual({});
-    expect(world.policies.deleted).toEqual([
-      expect.objectContaining({ subscriptionId: INFRA_SUBSCRIPTION_ID, resourceGroupName: 'rg-x', eventHubName: 'deviceinput', ruleName: 'device1' }),
+    expect(world.policies.calls).toEqual([
+      {
+        action: 'delete',
+        target: expect.objectContaining({ subscriptionId: FULL_INFRA_SUBSCRIPTION_ID, eventHubName: 'deviceinput', ruleName: 'device1' }),
+      },
     ]);
     expect(world.storedConnector().eventHub.deviceWritePolicyNames).toEqual(['other']);
   });

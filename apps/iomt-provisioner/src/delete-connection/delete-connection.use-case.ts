@@ -9,7 +9,7 @@ import {
 } from '@iomt/domain';
 import type { DeleteIomtConnectionCommand, DeleteIomtConnectionResult } from '@iomt/contracts';
 import { deviceHubPolicy, withPolicyName } from '../shared/device-hub';
-import { EVENT_HUB_POLICY_REMOVER, EventHubPolicyRemover } from '../shared/iomt-templates.port';
+import { DEVICE_POLICY_MANAGER, DevicePolicyManager } from '../shared/iomt-infrastructure.port';
 import { loadConnector, loadLiveOperation } from '../shared/work-context';
 
 /**
@@ -21,7 +21,7 @@ export class DeleteConnectionUseCase {
   constructor(
     @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
     @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) private readonly registry: AccountRegistryManagementRepository,
-    @Inject(EVENT_HUB_POLICY_REMOVER) private readonly policies: EventHubPolicyRemover,
+    @Inject(DEVICE_POLICY_MANAGER) private readonly policies: DevicePolicyManager,
   ) {}
 
   async execute(command: DeleteIomtConnectionCommand): Promise<DeleteIomtConnectionResult> {

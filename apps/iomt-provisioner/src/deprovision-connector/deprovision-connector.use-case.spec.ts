@@ -7,23 +7,15 @@ import {
   streamAnalyticsJobSecretId,
   TransientError,
 } from '@iomt/domain';
-import { withDeployedResources } from '../shared/connector-infrastructure';
 import { runCommand } from '../shared/run-command';
 import { IomtWorld } from '../testing/iomt-world';
-import { commandFor, connectorOperation, INFRA_SUBSCRIPTION_ID, NOW, PLAN_ID, RESOURCE_IDS } from '../testing/samples';
+import { commandFor, connectorOperation, FULL_INFRA_SUBSCRIPTION_ID, NOW, RESOURCE_IDS } from '../testing/samples';
 import { DeprovisionConnectorUseCase } from './deprovision-connector.use-case';
-
-const PLACEMENT = {
-  infrastructureSubscriptionId: INFRA_SUBSCRIPTION_ID,
-  infrastructureResourceGroupName: 'rg-iomt-fhirsrv-conn1-abc',
-  infrastructureLocation: 'westus2',
-  appServicePlanId: PLAN_ID,
-};
 
 function setUp(provisioned = true) {
   const world = new IomtWorld();
   if (provisioned) {
-    world.connector = world.registry.seed(withDeployedResources(world.connector, PLACEMENT, undefined));
+    world.provisionConnector();
     world.registry.seed(createStreamAnalyticsJobSecretMetadata(world.connector, NOW));
     world.mappings.blobs.set(`${world.connector.subscriptionId}/${world.connector.id}/deviceMapping`, '{}');
   }
@@ -39,7 +31,7 @@ describe('DeprovisionConnectorUseCase', () => {
   it('deletes the resource group and mappings, marks the connector Deprovisioned and soft-deletes it with its secret', async () => {
     const { world, run } = setUp();
     await expect(run()).resolves.toEqual({});
-    expect(world.deployer.deletedGroups).toEqual([`${INFRA_SUBSCRIPTION_ID}/rg-iomt-fhirsrv-conn1-abc`]);
+    expect(world.deployer.deletedGroups).toEqual([`${FULL_INFRA_SUBSCRIPTION_ID}/rg-iomt-fhirsrv-conn1`]);
     expect(world.mappings.blobs.size).toBe(0);
     expect(world.storedConnector()).toMatchObject({ state: ResourceState.Deprovisioned, deleted: true });
     expect(world.registry.stored(streamAnalyticsJobSecretId(world.connector.id))).toMatchObject({ deleted: true });

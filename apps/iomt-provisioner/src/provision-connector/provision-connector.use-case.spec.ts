@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@iomt/domain';
 import { runCommand } from '../shared/run-command';
-import { FAKE_TEMPLATES, IomtWorld } from '../testing/iomt-world';
+import { fakePlanner, IomtWorld } from '../testing/iomt-world';
 import {
   commandFor,
   connectorOperation,
@@ -32,7 +32,7 @@ function setUp() {
     world.clusters,
     world.deployer,
     world.mappings,
-    FAKE_TEMPLATES,
+    fakePlanner,
     world.clock,
   );
   const run = (body: unknown = commandFor(operation, RESOURCE_IDS.connector)) =>
@@ -43,18 +43,16 @@ function setUp() {
 describe('ProvisionConnectorUseCase', () => {
   it('deploys the connector template once into a subscription and plan of its region with room', async () => {
     const { world, operation, run } = setUp();
-    await expect(run()).resolves.toEqual({ deploymentNames: [`connector-${operation.id}`] });
+    await expect(run()).resolves.toEqual({ deploymentNames: [`iomt-connector-${operation.id}`] });
     expect(world.deployer.deployments).toHaveLength(1);
     const [request] = world.deployer.deployments;
     expect(request).toMatchObject({
       subscriptionId: INFRA_SUBSCRIPTION_ID,
       location: 'westus2',
-      deploymentName: `connector-${operation.id}`,
-      template: FAKE_TEMPLATES.connector,
-      parameters: { appServicePlanId: PLAN_ID, deviceDataEventHubName: 'deviceinput', normalizedEventHubName: 'normalizeddeviceinput' },
+      deploymentName: `iomt-connector-${operation.id}`,
+      resourceGroupName: 'rg-iomt-fhirsrv-conn1',
+      parameters: { appServicePlanId: PLAN_ID },
     });
-    expect(request?.resourceGroupName).toMatch(/^rg-iomt-fhirsrv-conn1-[0-9a-f]{12}$/);
-    expect(request?.parameters['streamAnalyticsQuery']).toContain('TUMBLINGWINDOW(MINUTE, 15)');
     const region = await world.clusters.getByRegion('westus2');
     expect(region?.infrastructureSubscriptions.map((s) => s.resourceGroupCount)).toEqual([1, 4]);
     expect(region?.appServicePlans[0]?.appCount).toBe(3);
@@ -79,7 +77,8 @@ describe('ProvisionConnectorUseCase', () => {
         `/subscriptions/${INFRA_SUBSCRIPTION_ID}/resourceGroups/${group}/providers/${d.infrastructureResourceType}/${d.infrastructureResourceName}`,
       );
     }
-    expect(connector.storage.infrastructureResourceName).toMatch(/^[a-z0-9]{3,24}$/);
+    expect(connector.storage.infrastructureResourceName).toMatch(/^iomt[a-z0-9]{8}sa$/);
+    expect(connector.function.managedIdentityObjectId).toBe('5b307da8-43d4-492b-8b66-b0294ade872f');
     expect(connector.function.functionAppServicePlanId).toBe(PLAN_ID);
     expect(connector.streamAnalytics.EventHubNamespace).toBe(connector.eventHub.infrastructureResourceName);
   });
@@ -138,6 +137,12 @@ describe('ProvisionConnectorUseCase', () => {
     ['ARM is unavailable', (s) => (s.world.deployer.nextFailure = new TransientError('busy')), 'ServiceUnavailable', true],
     ['the deployment fails', (s) => (s.world.deployer.nextFailure = new ValidationError('bad', { code: 'DeploymentFailed' })), 'DeploymentFailed', false],
     ['blob storage is unavailable', (s) => (s.world.mappings.nextFailure = new TransientError('503')), 'ServiceUnavailable', true],
+    [
+      'the deployment says nothing of its resources',
+      (s) => (s.world.deployer.outputsFor = () => ({})),
+      'InternalServerError',
+      false,
+    ],
     ['an unexpected error happens', (s) => (s.world.deployer.nextFailure = new TypeError('x is undefined')), 'InternalServerError', true],
   ];
 

@@ -24,9 +24,8 @@ import {
 import type { ProvisionIomtConnectorCommand, ProvisionIomtConnectorResult } from '@iomt/contracts';
 import { withDeployedResources, withPlacement } from '../shared/connector-infrastructure';
 import { placeConnector } from '../shared/connector-placement';
-import { IOMT_TEMPLATES, IomtTemplates } from '../shared/iomt-templates.port';
+import { CONNECTOR_DEPLOYMENT_PLANNER, ConnectorDeploymentPlanner } from '../shared/iomt-infrastructure.port';
 import { loadConnector, loadLiveOperation } from '../shared/work-context';
-import { connectorDeploymentRequest, managedIdentityOf } from './connector-deployment';
 
 /**
  * Provisions (or re-provisions) an IoMT connector: places it in its region, deploys its template
@@ -42,7 +41,7 @@ export class ProvisionConnectorUseCase {
     @Inject(CLUSTER_METADATA_REPOSITORY) private readonly clusters: ClusterMetadataRepository,
     @Inject(RESOURCE_DEPLOYER) private readonly deployer: ResourceDeployer,
     @Inject(MAPPING_STORE) private readonly mappings: MappingStore,
-    @Inject(IOMT_TEMPLATES) private readonly templates: IomtTemplates,
+    @Inject(CONNECTOR_DEPLOYMENT_PLANNER) private readonly planner: ConnectorDeploymentPlanner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,11 +51,16 @@ export class ProvisionConnectorUseCase {
       OperationType.Patch,
     ]);
     let connector = await loadConnector(this.registry, command.subscriptionId, operation.iomtConnectorId);
-    const placement = await placeConnector(this.clusters, connector);
+    const placement = await placeConnector(this.clusters, connector, this.planner.resourceGroupName(connector));
     connector = await this.save(withPlacement(connector, placement));
-    const request = connectorDeploymentRequest(operation.id, connector, placement, this.templates.connector);
-    const result = await this.deployer.deploy(request);
-    connector = await this.save(withDeployedResources(connector, placement, managedIdentityOf(result.outputs)));
+    const request = this.planner.deploymentRequest({
+      connector,
+      operationId: operation.id,
+      placement: { ...placement, location: placement.infrastructureLocation },
+    });
+    // The placement recorded first wins, should the naming rules change between attempts.
+    const result = await this.deployer.deploy({ ...request, resourceGroupName: placement.infrastructureResourceGroupName });
+    connector = await this.save(withDeployedResources(connector, placement, result.outputs));
     await this.writeMappings(connector);
     await this.createSecretMetadata(connector);
     return { deploymentNames: [request.deploymentName] };

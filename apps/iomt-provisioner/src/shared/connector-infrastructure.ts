@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { IomtConnector } from '@iomt/domain';
-import { connectorLeafName } from './work-context';
+import { DomainError, DomainErrorKind, ErrorCode, IInfrastructureResource, IomtConnector } from '@iomt/domain';
 
 /** Where a connector's infrastructure lives: chosen once, then read back from the connector. */
 export interface ConnectorPlacement {
@@ -11,84 +9,29 @@ export interface ConnectorPlacement {
   readonly appServicePlanId: string;
 }
 
-/** The names of the connector's Azure resources, derived from its document id. */
-export interface ConnectorResourceNames {
-  readonly eventHubNamespace: string;
-  readonly storageAccount: string;
-  readonly keyVault: string;
-  readonly streamAnalyticsJob: string;
-  readonly functionApp: string;
-}
-
-/** Resource types as ARM reports them, recorded on the connector's resource definitions. */
-export const ConnectorResourceType = {
-  EventHubNamespace: 'Microsoft.EventHub/namespaces',
-  StorageAccount: 'Microsoft.Storage/storageAccounts',
-  KeyVault: 'Microsoft.KeyVault/vaults',
-  StreamAnalyticsJob: 'Microsoft.StreamAnalytics/streamingjobs',
-  FunctionApp: 'Microsoft.Web/sites',
+/** Output names of the connector template (`@iomt/azure` `IOMT_OUTPUTS`): each `{ id, name, type }`. */
+export const CONNECTOR_OUTPUTS = {
+  eventHubNamespace: 'eventHubNamespace',
+  storageAccount: 'storageAccount',
+  keyVault: 'keyVault',
+  streamAnalyticsJob: 'streamAnalyticsJob',
+  functionApp: 'functionApp',
+  functionAppPrincipalId: 'functionAppPrincipalId',
 } as const;
 
-const RESOURCE_GROUP_MAX_LENGTH = 90;
-
-/**
- * The infrastructure resource group of a connector, `rg-iomt-{fhirService}-{connector}` as in
- * seed 004, plus a short hash of the connector id so that a connector re-created under the same
- * names never lands in the group of its deleted predecessor.
- */
-export function connectorResourceGroupName(connector: Pick<IomtConnector, 'id' | 'name' | 'parentName'>): string {
-  const suffix = `-${shortHash(connector.id)}`;
-  const base = `rg-iomt-${connector.parentName}-${connectorLeafName(connector)}`.toLowerCase().replace(/[^a-z0-9._()-]/g, '-');
-  return `${base.slice(0, RESOURCE_GROUP_MAX_LENGTH - suffix.length)}${suffix}`;
-}
-
-/**
- * Globally unique resource names (storage accounts and vaults are DNS names), deterministic so a
- * re-run deploys the same resources: `iomt{12 hex of the connector id}` plus a per-type suffix.
- * Storage accounts allow lowercase letters and digits only, 3-24 characters.
- */
-export function connectorResourceNames(connectorId: string): ConnectorResourceNames {
-  const base = `iomt${shortHash(connectorId)}`;
-  return {
-    eventHubNamespace: `${base}-ehn`,
-    storageAccount: `${base}sa`,
-    keyVault: `${base}-kv`,
-    streamAnalyticsJob: `${base}-asa`,
-    functionApp: `${base}-func`,
-  };
-}
-
-function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 12);
-}
-
-function armId(placement: ConnectorPlacement, type: string, name: string): string {
-  return `/subscriptions/${placement.infrastructureSubscriptionId}/resourceGroups/${placement.infrastructureResourceGroupName}/providers/${type}/${name}`;
-}
-
-/** The entity fields every infrastructure resource repeats. */
-function entityFields(placement: ConnectorPlacement) {
-  return {
-    infrastructureSubscriptionId: placement.infrastructureSubscriptionId,
-    infrastructureResourceGroupName: placement.infrastructureResourceGroupName,
-    infrastructureLocation: placement.infrastructureLocation,
-  };
-}
-
-function resourceFields(placement: ConnectorPlacement, type: string, name: string) {
-  return {
-    ...entityFields(placement),
-    infrastructureResourceId: armId(placement, type, name),
-    infrastructureResourceName: name,
-    infrastructureResourceType: type,
-  };
+/** The deployment succeeded but does not say what it deployed: a template bug, not worth retrying. */
+export class MissingDeploymentOutputError extends DomainError {
+  readonly code: string = ErrorCode.InternalServerError;
+  readonly kind: DomainErrorKind = 'internal';
 }
 
 /** The connector with its placement recorded, before anything is deployed (so a re-run reuses it). */
 export function withPlacement(connector: IomtConnector, placement: ConnectorPlacement): IomtConnector {
   return {
     ...connector,
-    ...entityFields(placement),
+    infrastructureSubscriptionId: placement.infrastructureSubscriptionId,
+    infrastructureResourceGroupName: placement.infrastructureResourceGroupName,
+    infrastructureLocation: placement.infrastructureLocation,
     function: { ...connector.function, functionAppServicePlanId: placement.appServicePlanId },
   };
 }
@@ -103,34 +46,57 @@ export function placementOf(connector: IomtConnector): ConnectorPlacement | unde
   return { infrastructureSubscriptionId, infrastructureResourceGroupName, infrastructureLocation, appServicePlanId };
 }
 
+function resourceOf(outputs: Readonly<Record<string, unknown>>, name: string, placement: ConnectorPlacement): IInfrastructureResource {
+  const value = outputs[name] as { id?: unknown; name?: unknown; type?: unknown } | undefined;
+  if (typeof value?.id !== 'string' || typeof value.name !== 'string' || typeof value.type !== 'string') {
+    throw new MissingDeploymentOutputError(`The connector deployment has no output '${name}' with the resource's id, name and type`);
+  }
+  return {
+    infrastructureSubscriptionId: placement.infrastructureSubscriptionId,
+    infrastructureResourceGroupName: placement.infrastructureResourceGroupName,
+    infrastructureLocation: placement.infrastructureLocation,
+    infrastructureResourceId: value.id,
+    infrastructureResourceName: value.name,
+    infrastructureResourceType: value.type,
+  };
+}
+
+function principalIdOf(outputs: Readonly<Record<string, unknown>>): string | undefined {
+  const value = outputs[CONNECTOR_OUTPUTS.functionAppPrincipalId];
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined;
+}
+
 /**
- * The connector with the id, name and type of every deployed resource recorded on its five
- * definitions (seed 004 `IInfrastructureResource`), and the wiring between them.
+ * The connector with the id, name and type of every deployed resource (the template's outputs)
+ * recorded on its five definitions (seed 004 `IInfrastructureResource`), and the wiring between them.
+ * @throws MissingDeploymentOutputError when an output is missing or malformed.
  */
 export function withDeployedResources(
   connector: IomtConnector,
   placement: ConnectorPlacement,
-  managedIdentityObjectId: string | undefined,
+  outputs: Readonly<Record<string, unknown>>,
 ): IomtConnector {
-  const names = connectorResourceNames(connector.id);
-  const T = ConnectorResourceType;
+  const O = CONNECTOR_OUTPUTS;
+  const eventHub = resourceOf(outputs, O.eventHubNamespace, placement);
+  const functionApp = resourceOf(outputs, O.functionApp, placement);
+  const principalId = principalIdOf(outputs);
   return {
     ...withPlacement(connector, placement),
-    eventHub: { ...connector.eventHub, ...resourceFields(placement, T.EventHubNamespace, names.eventHubNamespace) },
-    storage: { ...connector.storage, ...resourceFields(placement, T.StorageAccount, names.storageAccount) },
-    keyVault: { ...connector.keyVault, ...resourceFields(placement, T.KeyVault, names.keyVault) },
+    eventHub: { ...connector.eventHub, ...eventHub },
+    storage: { ...connector.storage, ...resourceOf(outputs, O.storageAccount, placement) },
+    keyVault: { ...connector.keyVault, ...resourceOf(outputs, O.keyVault, placement) },
     streamAnalytics: {
       ...connector.streamAnalytics,
-      ...resourceFields(placement, T.StreamAnalyticsJob, names.streamAnalyticsJob),
-      EventHubNamespace: names.eventHubNamespace,
+      ...resourceOf(outputs, O.streamAnalyticsJob, placement),
+      EventHubNamespace: eventHub.infrastructureResourceName,
       EventHubName: connector.eventHub.normalizedEventHubName,
-      functionAppName: names.functionApp,
+      functionAppName: functionApp.infrastructureResourceName,
     },
     function: {
       ...connector.function,
-      ...resourceFields(placement, T.FunctionApp, names.functionApp),
+      ...functionApp,
       functionAppServicePlanId: placement.appServicePlanId,
-      ...(managedIdentityObjectId === undefined ? {} : { managedIdentityObjectId }),
+      ...(principalId === undefined ? {} : { managedIdentityObjectId: principalId }),
     },
   };
 }

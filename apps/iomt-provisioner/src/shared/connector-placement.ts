@@ -8,7 +8,7 @@ import {
   IomtConnector,
   normalizeLocation,
 } from '@iomt/domain';
-import { ConnectorPlacement, connectorResourceGroupName, placementOf } from './connector-infrastructure';
+import { ConnectorPlacement, placementOf } from './connector-infrastructure';
 
 /** Code of the failure when a region has no room left (not retryable: operators must add capacity). */
 export const NO_CAPACITY_CODE = 'RegionCapacityExhausted';
@@ -28,7 +28,11 @@ class NoCapacityError extends ConflictError {
  * the connector records the placement: a crash in between over-counts one slot, never overfills.
  * @throws ConflictError (`RegionCapacityExhausted`) when the region is unknown, disabled or full.
  */
-export async function placeConnector(clusters: ClusterMetadataRepository, connector: IomtConnector): Promise<ConnectorPlacement> {
+export async function placeConnector(
+  clusters: ClusterMetadataRepository,
+  connector: IomtConnector,
+  resourceGroupName: string,
+): Promise<ConnectorPlacement> {
   const existing = placementOf(connector);
   if (existing !== undefined) return existing;
   const region = normalizeLocation(connector.location) ?? connector.location;
@@ -44,7 +48,7 @@ export async function placeConnector(clusters: ClusterMetadataRepository, connec
       await clusters.upsert(countPlacement(metadata, chosen), metadata._etag === undefined ? {} : { ifMatch: metadata._etag });
       return {
         infrastructureSubscriptionId: chosen.subscriptionId,
-        infrastructureResourceGroupName: connectorResourceGroupName(connector),
+        infrastructureResourceGroupName: resourceGroupName,
         infrastructureLocation: region,
         appServicePlanId: chosen.planId,
       };

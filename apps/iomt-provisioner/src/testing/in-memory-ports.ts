@@ -12,7 +12,7 @@ import {
   ResourceDeployer,
   WriteOptions,
 } from '@iomt/domain';
-import type { EventHubPolicyRemover } from '../shared/iomt-templates.port';
+import type { DevicePolicyManager } from '../shared/iomt-infrastructure.port';
 
 const unused = (): never => {
   throw new Error('not used by the provisioners');
@@ -68,7 +68,8 @@ export class RecordingDeployer implements ResourceDeployer {
   readonly deployments: DeploymentRequest[] = [];
   readonly finished = new Set<string>();
   readonly deletedGroups: string[] = [];
-  outputs: Record<string, unknown> = {};
+  /** The outputs a deployment returns. */
+  outputsFor: (request: DeploymentRequest) => Record<string, unknown> = () => ({});
   /** Thrown by the next call to deploy or delete, then cleared. */
   nextFailure: Error | undefined;
 
@@ -76,7 +77,7 @@ export class RecordingDeployer implements ResourceDeployer {
     this.throwPlannedFailure();
     if (!this.finished.has(request.deploymentName)) this.deployments.push(request);
     this.finished.add(request.deploymentName);
-    return { deploymentName: request.deploymentName, outputs: this.outputs };
+    return { deploymentName: request.deploymentName, outputs: this.outputsFor(request) };
   }
 
   async deleteResourceGroup(subscriptionId: string, resourceGroupName: string): Promise<void> {
@@ -118,15 +119,31 @@ export class InMemoryMappingStore implements MappingStore {
   }
 }
 
-/** Records the policies it was asked to delete. */
-export class RecordingPolicyRemover implements EventHubPolicyRemover {
-  readonly deleted: EventHubPolicyTarget[] = [];
+/** Policies in memory, keyed by hub and rule name; records every call. */
+export class InMemoryPolicies implements DevicePolicyManager {
+  readonly policies = new Map<string, readonly string[]>();
+  readonly calls: Array<{ action: 'put' | 'delete'; target: EventHubPolicyTarget }> = [];
   nextFailure: Error | undefined;
 
-  async deletePolicy(target: EventHubPolicyTarget): Promise<void> {
+  async putPolicy(target: EventHubPolicyTarget, rights: readonly string[]): Promise<void> {
+    this.fail();
+    this.calls.push({ action: 'put', target });
+    this.policies.set(keyOf(target), rights);
+  }
+
+  async deletePolicy(target: EventHubPolicyTarget): Promise<boolean> {
+    this.fail();
+    this.calls.push({ action: 'delete', target });
+    return this.policies.delete(keyOf(target));
+  }
+
+  private fail(): void {
     const failure = this.nextFailure;
     this.nextFailure = undefined;
     if (failure !== undefined) throw failure;
-    this.deleted.push(target);
   }
+}
+
+function keyOf(target: EventHubPolicyTarget): string {
+  return `${target.namespaceName}/${target.eventHubName ?? ''}/${target.ruleName}`.toLowerCase();
 }
