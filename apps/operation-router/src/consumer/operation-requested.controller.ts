@@ -1,0 +1,70 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Subject } from '@iomt/contracts';
+import { failureMessage, type ServiceBusContext } from '@iomt/messaging';
+import { OperationProcessor } from '../processing/operation-processor';
+import { ROUTER_SETTINGS, type RouterSettings } from '../processing/router-settings';
+import { parseOperationMessage } from './operation-message';
+import { RouterShutdown } from './router-shutdown';
+import { keepSessionLock } from './session-lock-keeper';
+
+/** Dead-letter reasons the router sets on `operations` messages. */
+export const RouterDeadLetterReason = {
+  InvalidMessage: 'InvalidMessage',
+  MaxDeliveryCountReached: 'MaxDeliveryCountReached',
+} as const;
+
+/**
+ * Consumes `operation.requested` from the `operations` sessions: one message of a subscription
+ * at a time (the session), many subscriptions at once (the transport's concurrent sessions). It
+ * settles every message itself, after the operation's document says how it ended:
+ * complete when the operation ended (or needed nothing), abandon when the router stopped or the
+ * Global DB failed (redelivered, resumed from the document), dead-letter a poison message after
+ * marking its operation Failed.
+ */
+@Controller()
+export class OperationRequestedController {
+  private readonly logger = new Logger(OperationRequestedController.name);
+
+  constructor(
+    private readonly processor: OperationProcessor,
+    private readonly shutdown: RouterShutdown,
+    @Inject(ROUTER_SETTINGS) private readonly settings: RouterSettings,
+  ) {}
+
+  @EventPattern(Subject.OperationRequested)
+  async onOperationRequested(@Payload() body: unknown, @Ctx() context: ServiceBusContext): Promise<void> {
+    const sessionId = context.getSessionId();
+    const message = parseOperationMessage(body, sessionId);
+    if (!message.ok) return this.poison(context, RouterDeadLetterReason.InvalidMessage, message.reason, message.operationId);
+    // deliveryCount counts earlier deliveries: this is the last one the queue allows.
+    const deliveries = (context.getMessage().deliveryCount ?? 0) + 1;
+    if (deliveries >= this.settings.maxDeliveryCount) {
+      const reason = `Operation message delivered ${deliveries} times (the queue's limit) without finishing.`;
+      return this.poison(context, RouterDeadLetterReason.MaxDeliveryCountReached, reason, message.operationId);
+    }
+    const stopRenewing = keepSessionLock(context, this.settings.lockRenewalIntervalMs);
+    try {
+      const result = await this.processor.process({ ...message, signal: this.shutdown.signal });
+      this.logger.log(`Operation ${message.operationId}: ${result}`);
+      await context.complete();
+    } catch (error) {
+      this.logger.warn(`Operation ${message.operationId} interrupted: ${failureMessage(error)}; abandoning for redelivery`);
+      await context.abandon().catch(() => undefined);
+    } finally {
+      stopRenewing();
+    }
+  }
+
+  private async poison(context: ServiceBusContext, reason: string, description: string, operationId?: string): Promise<void> {
+    this.logger.error(`Poison message ${context.getMessage().messageId ?? ''} (operation ${operationId ?? 'unknown'}): ${description}`);
+    try {
+      if (operationId !== undefined) await this.processor.failPoisoned(context.getSessionId(), operationId, `${reason}: ${description}`);
+    } catch (error) {
+      // Never drop it silently: without the Failed mark, let the broker redeliver and try again.
+      this.logger.error(`Could not mark operation ${operationId ?? ''} Failed: ${failureMessage(error)}`);
+      return context.abandon().catch(() => undefined);
+    }
+    await context.deadLetter(reason, description);
+  }
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  isTerminalStatus,
+  OPERATION_REPOSITORY,
+  OperationStatus,
+  recordAttemptFailure,
+  startOperationAttempt,
+  type OperationDocument,
+  type OperationHandler,
+  type OperationRepository,
+} from '@iomt/domain';
+import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
+import { isSupersededCreate, SUPERSEDED_REASON } from './cancel-rule';
+import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
+import { OperationFinisher } from './operation-finisher';
+import { isInterruption } from './operation-interrupted.error';
+import { OperationStore } from './operation-store';
+import { ResourceStateUpdater } from './resource-state.updater';
+import { backoffDelayMs, delay, isRetryable } from './retry-policy';
+import { ROUTER_SETTINGS, type RouterSettings } from './router-settings';
+
+/** What became of one `operation.requested` message. */
+export type ProcessingResult = 'missing' | 'skipped' | 'completed' | 'failed' | 'canceled';
+
+/** One delivery of an `operation.requested` message. */
+export interface OperationDelivery {
+  readonly subscriptionId: string;
+  readonly operationId: string;
+  /** Aborts on shutdown: the processor stops waiting and throws `OperationInterruptedError`. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Carries one operation from its document to a terminal status (seed 004 "Processing";
+ * ARCHITECTURE.md invariants 1-2): skip it when missing or terminal, cancel a create superseded
+ * by a delete, otherwise run attempts (Running, attempt counted in the document) through the
+ * handler chain and the worker, retrying retryable failures with backoff up to `maxAttempts`.
+ * Because attempts are counted in the document, a redelivery after a crash continues the count.
+ * Throws only when the router stops (`OperationInterruptedError`) or the Global DB fails; the
+ * message is then abandoned and redelivered.
+ */
+@Injectable()
+export class OperationProcessor {
+  private readonly logger = new Logger(OperationProcessor.name);
+
+  constructor(
+    private readonly store: OperationStore,
+    private readonly finisher: OperationFinisher,
+    private readonly resources: ResourceStateUpdater,
+    @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
+    @Inject(OPERATION_HANDLERS) private readonly handlers: readonly OperationHandler[],
+    @Inject(COMMAND_DISPATCHER) private readonly dispatcher: CommandDispatcher,
+    @Inject(ROUTER_SETTINGS) private readonly settings: RouterSettings,
+  ) {}
+
+  /** Processes the operation a message names. */
+  async process(delivery: OperationDelivery): Promise<ProcessingResult> {
+    const operation = await this.store.load(delivery.subscriptionId, delivery.operationId);
+    if (operation === undefined) {
+      this.logger.warn(`Operation ${delivery.operationId} of subscription ${delivery.subscriptionId} does not exist; skipping`);
+      return 'missing';
+    }
+    if (isTerminalStatus(operation.provisioningStatus)) {
+      // A duplicate message, or a replica that died after ending it: finish what may be missing.
+      await this.finisher.ensureFinished(operation);
+      return 'skipped';
+    }
+    if (await this.isSuperseded(operation)) {
+      const ended = await this.finisher.finish(operation, { status: OperationStatus.Canceled, reason: SUPERSEDED_REASON });
+      return ended === undefined ? 'skipped' : 'canceled';
+    }
+    return this.runAttempts(operation, delivery.signal);
+  }
+
+  /** Fails the operation a poison message names (when it exists and is not terminal). */
+  async failPoisoned(subscriptionId: string, operationId: string, reason: string): Promise<void> {
+    const operation = await this.store.load(subscriptionId, operationId);
+    if (operation === undefined) return;
+    if (isTerminalStatus(operation.provisioningStatus)) return this.finisher.ensureFinished(operation);
+    await this.finisher.finish(operation, { status: OperationStatus.Failed, error: reason });
+  }
+
+  private async isSuperseded(operation: OperationDocument): Promise<boolean> {
+    const resource = await this.resources.resourceOf(operation);
+    const pending = await this.operations.listNonTerminal(operation.subscriptionId);
+    const snapshot = { exists: resource !== undefined, state: resource?.state };
+    return isSupersededCreate(operation, pending.items, snapshot);
+  }
+
+  private async runAttempts(initial: OperationDocument, signal: AbortSignal): Promise<ProcessingResult> {
+    let operation = initial;
+    for (;;) {
+      if (operation.attemptCount >= this.settings.maxAttempts) {
+        // Attempts were used up by earlier deliveries (e.g. a replica died during the last one).
+        const why = operation.exceptionDetails ?? 'no attempt completed';
+        return this.end(operation, { status: OperationStatus.Failed, error: `Gave up after ${operation.attemptCount} attempts: ${why}` });
+      }
+      const running = await this.store.updateUnlessTerminal(operation, startOperationAttempt);
+      if (running === undefined) return 'skipped';
+      await this.resources.apply(running);
+      const failure = await this.attempt(running, signal);
+      if (failure === undefined) return this.end(running, { status: OperationStatus.Completed });
+      if (!isRetryable(failure.error) || running.attemptCount >= this.settings.maxAttempts) {
+        return this.end(running, { status: OperationStatus.Failed, error: failure.error });
+      }
+      this.logger.warn(`Operation ${running.id} attempt ${running.attemptCount} failed; retrying`);
+      const noted = await this.store.updateUnlessTerminal(running, (op, now) => recordAttemptFailure(op, failure.error, now));
+      if (noted === undefined) return 'skipped';
+      const { retryBaseDelayMs, retryMaxDelayMs } = this.settings;
+      await delay(backoffDelayMs(noted.attemptCount + 1, retryBaseDelayMs, retryMaxDelayMs), signal);
+      operation = noted;
+    }
+  }
+
+  /** Runs one attempt; returns its failure, or undefined on success. Rethrows interruptions. */
+  private async attempt(operation: OperationDocument, signal: AbortSignal): Promise<{ error: unknown } | undefined> {
+    try {
+      const command = await chooseCommand(this.handlers, operation);
+      await this.dispatcher.dispatch(command, operation.attemptCount, signal);
+      return undefined;
+    } catch (error) {
+      if (isInterruption(error, signal)) throw error;
+      return { error };
+    }
+  }
+
+  private async end(
+    operation: OperationDocument,
+    outcome: Parameters<OperationFinisher['finish']>[1],
+  ): Promise<ProcessingResult> {
+    const ended = await this.finisher.finish(operation, outcome);
+    if (ended === undefined) return 'skipped';
+    return ended.provisioningStatus === OperationStatus.Completed ? 'completed' : 'failed';
+  }
+}
