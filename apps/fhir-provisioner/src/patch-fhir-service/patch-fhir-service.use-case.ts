@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
+  AccountRegistryManagementRepository,
+  CLUSTER_METADATA_REPOSITORY,
+  ClusterMetadataRepository,
+  OPERATION_REPOSITORY,
+  OperationRepository,
+  OperationType,
+  RESOURCE_DEPLOYER,
+  ResourceDeployer,
+} from '@iomt/domain';
+import type { PatchFhirServiceCommand, PatchFhirServiceResult } from '@iomt/contracts';
+import { deployFhirService } from '../shared/deploy-fhir-service';
+import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
+
+/** The deployment step of a FHIR service's patch: `fhir-service-patch-{operationId}`. */
+export const PATCH_STEP = 'fhir-service-patch';
+
+/** Changes a FHIR service: deploys its template again with the new settings of the operation, once. */
+@Injectable()
+export class PatchFhirServiceUseCase {
+  constructor(
+    @Inject(OPERATION_REPOSITORY) readonly operations: OperationRepository,
+    @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) readonly registry: AccountRegistryManagementRepository,
+    @Inject(CLUSTER_METADATA_REPOSITORY) readonly clusters: ClusterMetadataRepository,
+    @Inject(RESOURCE_DEPLOYER) readonly deployer: ResourceDeployer,
+    @Inject(FHIR_DEPLOYMENT_PLANNER) readonly planner: FhirDeploymentPlanner,
+  ) {}
+
+  execute(command: PatchFhirServiceCommand): Promise<PatchFhirServiceResult> {
+    return deployFhirService(this, command, OperationType.Patch, PATCH_STEP);
+  }
+}

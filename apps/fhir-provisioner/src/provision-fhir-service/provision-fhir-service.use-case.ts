@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
+  AccountRegistryManagementRepository,
+  CLUSTER_METADATA_REPOSITORY,
+  ClusterMetadataRepository,
+  OPERATION_REPOSITORY,
+  OperationRepository,
+  OperationType,
+  RESOURCE_DEPLOYER,
+  ResourceDeployer,
+} from '@iomt/domain';
+import type { ProvisionFhirServiceCommand, ProvisionFhirServiceResult } from '@iomt/contracts';
+import { deployFhirService } from '../shared/deploy-fhir-service';
+import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
+
+/** The deployment step of a FHIR service's provisioning: `fhir-service-{operationId}`. */
+export const PROVISION_STEP = 'fhir-service';
+
+/** Provisions a FHIR service: deploys its template with the operation's settings, once. */
+@Injectable()
+export class ProvisionFhirServiceUseCase {
+  constructor(
+    @Inject(OPERATION_REPOSITORY) readonly operations: OperationRepository,
+    @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) readonly registry: AccountRegistryManagementRepository,
+    @Inject(CLUSTER_METADATA_REPOSITORY) readonly clusters: ClusterMetadataRepository,
+    @Inject(RESOURCE_DEPLOYER) readonly deployer: ResourceDeployer,
+    @Inject(FHIR_DEPLOYMENT_PLANNER) readonly planner: FhirDeploymentPlanner,
+  ) {}
+
+  execute(command: ProvisionFhirServiceCommand): Promise<ProvisionFhirServiceResult> {
+    return deployFhirService(this, command, OperationType.Provision, PROVISION_STEP);
+  }
+}
