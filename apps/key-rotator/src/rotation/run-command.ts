@@ -1,0 +1,43 @@
+import { Logger } from '@nestjs/common';
+import { type CommandOf, type CommandSubject, parseCommand } from '@iomt/contracts';
+import { DomainError, type DomainErrorKind, ErrorCode, isDomainError } from '@iomt/domain';
+
+const logger = new Logger('Command');
+
+/**
+ * A failure that does not classify itself (a bug, an unexpected library error). Its text stays in
+ * the log; the reply says only "Internal server error" and is retryable: it may be passing, and
+ * the router's attempt limit bounds the retries.
+ */
+export class UnexpectedWorkerError extends DomainError {
+  readonly code: string = ErrorCode.InternalServerError;
+  readonly kind: DomainErrorKind = 'internal';
+
+  override get retryable(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Parses a received command by its subject and runs `execute` on it. A bad payload fails with the
+ * contracts' `InvalidMessage` ValidationError (not retryable); a failure that is not a
+ * `DomainError` becomes an {@link UnexpectedWorkerError}, so every failure carries a code and the
+ * right `retryable` flag for the transport's settlement and reply.
+ */
+export async function runCommand<S extends CommandSubject, R>(
+  subject: S,
+  body: unknown,
+  execute: (command: CommandOf<S>) => Promise<R>,
+): Promise<R> {
+  const command = parseCommand(subject, body);
+  try {
+    return await execute(command);
+  } catch (error) {
+    if (isDomainError(error)) {
+      logger.warn(`${subject} of operation ${command.operationId} failed: ${error.code}: ${error.message}`);
+      throw error;
+    }
+    logger.error(`${subject} of operation ${command.operationId} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
+    throw new UnexpectedWorkerError('Internal server error.', { cause: error });
+  }
+}
