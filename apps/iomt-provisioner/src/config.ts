@@ -1,11 +1,19 @@
 import type { z } from 'zod';
+import { azureConfigSchema } from '@iomt/azure';
+import { serviceBusConfigSchema } from '@iomt/messaging';
+import { persistenceConfigSchema } from '@iomt/persistence';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
- * Settings of the iomt-provisioner service: PORT (default 8091), HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS.
- * Infra fragments (Service Bus, Cosmos) are added here with `.extend(fragment.shape)`.
+ * Settings of the iomt-provisioner service: PORT (default 8091), HOST, LOG_LEVEL,
+ * SHUTDOWN_TIMEOUT_MS, plus the fragments of its infrastructure: Service Bus (SERVICEBUS_*; it
+ * consumes SERVICEBUS_IOMT_COMMANDS_QUEUE), the Global DB and mapping storage (COSMOS_*,
+ * MAPPING_STORAGE_CONNECTION_STRING) and ARM (ARM_*).
  */
-export const iomtProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8091 });
+export const iomtProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8091 })
+  .extend(serviceBusConfigSchema.shape)
+  .extend(persistenceConfigSchema.shape)
+  .extend(azureConfigSchema.shape);
 
 /** The validated settings of the iomt-provisioner service. */
 export type IomtProvisionerConfig = z.output<typeof iomtProvisionerConfigSchema>;
