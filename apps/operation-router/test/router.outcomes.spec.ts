@@ -1,39 +1,16 @@
 import { Subject } from '@iomt/contracts';
-import {
-  createFhirServiceAccount,
-  createIomtConnector,
-  DocumentType,
-  isTerminalStatus,
-  newIomtConnectorOperation,
-  OperationStatus,
-  OperationType,
-  ResourceState,
-  type IomtConnectorOperationDocument,
-  type OperationDocument,
-} from '@iomt/domain';
+import { DocumentType, OperationStatus, ResourceState, type OperationDocument } from '@iomt/domain';
 import { useRouterWorld } from './support/router.fixture';
-import { waitFor } from './support/wait-for';
+import * as seed from './support/seed';
 
 jest.setTimeout(60_000);
 
 const world = useRouterWorld();
 
-/** A new subscription with a FHIR service and a connector, and the connector's Provision operation, stored and not yet published. */
-async function newConnectorProvision(): Promise<IomtConnectorOperationDocument> {
-  const subscriptionId = crypto.randomUUID();
-  const account = createFhirServiceAccount({ name: 'fhir1', subscriptionId, resourceGroupName: 'rg', location: 'westus2', kind: 'fhir-R4' });
-  await world.registry.upsertAccount(account);
-  const connector = createIomtConnector(account, { connectorName: 'conn1', location: 'westus2' });
-  const operation = newIomtConnectorOperation(connector, OperationType.Provision, { now: new Date() });
-  await world.operations.createWithResource(connector, operation);
-  return operation;
-}
-
-const publish = (operation: OperationDocument) =>
-  world.publisher.publish({ operationId: operation.id, subscriptionId: operation.subscriptionId });
-
-const ended = (operation: OperationDocument) =>
-  waitFor(() => world.read(operation), (op) => op !== undefined && isTerminalStatus(op.provisioningStatus), `operation ${operation.id} to end`);
+const newConnectorProvision = () => seed.newConnectorProvision(world);
+const publish = (operation: OperationDocument) => seed.publish(world, operation);
+const ended = (operation: OperationDocument) => seed.ended(world, operation);
+const archived = (operation: OperationDocument) => seed.archived(world, operation);
 
 describe('operation-router on the real Service Bus emulator and Cosmos server', () => {
   beforeAll(async () => {
@@ -47,10 +24,10 @@ describe('operation-router on the real Service Bus emulator and Cosmos server', 
     expect(done).toMatchObject({ provisioningStatus: OperationStatus.Completed, attemptCount: 1, percentComplete: 100 });
     expect(done?.timeEnded).toEqual(expect.any(String));
     expect(world.worker.recordsOf(operation.id).map((r) => [r.subject, r.attempt])).toEqual([[Subject.ProvisionIomtConnector, 1]]);
+    const completed = await archived(operation);
+    expect(completed).toMatchObject({ type: DocumentType.CompletedOperation, operation: { id: operation.id, provisioningStatus: OperationStatus.Completed } });
     const connector = await world.registry.getChildResourceById(operation.subscriptionId, operation.iomtConnectorId, DocumentType.IomtConnector);
     expect(connector?.state).toBe(ResourceState.Provisioned);
-    const completed = await world.readCompleted(operation);
-    expect(completed).toMatchObject({ type: DocumentType.CompletedOperation, operation: { id: operation.id, provisioningStatus: OperationStatus.Completed } });
   });
 
   it('retries retryable failures with backoff, then fails with exceptionDetails', async () => {
@@ -64,7 +41,7 @@ describe('operation-router on the real Service Bus emulator and Cosmos server', 
       exceptionDetails: 'ServiceUnavailable: The fake ARM is busy.',
     });
     expect(world.worker.recordsOf(operation.id).map((r) => r.attempt)).toEqual([1, 2, 3]);
-    expect(await world.readCompleted(operation)).toMatchObject({ operation: { provisioningStatus: OperationStatus.Failed } });
+    expect(await archived(operation)).toMatchObject({ operation: { provisioningStatus: OperationStatus.Failed } });
   });
 
   it('completes after a retryable failure when a later attempt succeeds', async () => {
@@ -83,6 +60,7 @@ describe('operation-router on the real Service Bus emulator and Cosmos server', 
       attemptCount: 1,
       exceptionDetails: 'InvalidTemplate: The template is invalid.',
     });
+    await archived(operation);
     const connector = await world.registry.getChildResourceById(operation.subscriptionId, operation.iomtConnectorId, DocumentType.IomtConnector);
     expect(connector?.state).toBe(ResourceState.Failed);
   });

@@ -1,7 +1,7 @@
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { ServiceBusClient } from '@azure/service-bus';
 import { QueueName, Subject } from '@iomt/contracts';
-import { completedOperationId, type CompletedOperation, type OperationDocument } from '@iomt/domain';
+import { completedOperationId, operationCodec, type CompletedOperation, type OperationDocument } from '@iomt/domain';
 import { startCosmosServer, startServiceBusEmulator, type CosmosServerHandle, type ServiceBusEmulator } from '@iomt/local-stack';
 import { ServiceBusOperationPublisher } from '@iomt/messaging';
 import { CosmosAccountRegistryManagementRepository, CosmosOperationRepository, ensureGlobalDb } from '@iomt/persistence';
@@ -38,6 +38,10 @@ export interface RouterWorld {
   readonly worker: TestWorker;
   /** Starts a router (the real app module, hybrid) with test-sized settings plus `env`. */
   startRouter(env?: Record<string, string>): Promise<RunningService<OperationRouterConfig>>;
+  /** Closes a router gracefully (as a replica being stopped). */
+  stopRouter(router: RunningService<OperationRouterConfig>): Promise<void>;
+  /** Writes an operation document as the gateway would, without publishing it. */
+  seedOperation(operation: OperationDocument): Promise<void>;
   /** The operation as stored now. */
   read(operation: OperationDocument): Promise<OperationDocument | undefined>;
   /** Its CompletedOperationDocument, when written. */
@@ -99,6 +103,13 @@ export function useRouterWorld(): RouterWorld {
     routers.push(router);
     await startOperationsConsumer(router.app);
     return router;
+  };
+  world.stopRouter = async (router) => {
+    routers.splice(routers.indexOf(router), 1);
+    await router.app.close();
+  };
+  world.seedOperation = async (operation) => {
+    await container.items.create(operationCodec.toDocument(operation));
   };
   world.read = (operation) => world.operations.get(operation.subscriptionId, operation.id);
   world.readCompleted = async (operation) => {
