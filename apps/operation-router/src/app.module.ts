@@ -8,7 +8,7 @@ import { operationsServerProvider } from './consumer/operations-server';
 import { RouterShutdown } from './consumer/router-shutdown';
 import { operationHandlerProviders } from './handlers/operation-handlers';
 import { OperationTargetResolver } from './handlers/operation-target.resolver';
-import { infrastructureProviders } from './infrastructure.providers';
+import { infrastructureProviders, OPERATIONS_CLIENT } from './infrastructure.providers';
 import {
   COMMAND_DISPATCHER,
   FHIR_COMMANDS_CLIENT,
@@ -58,6 +58,7 @@ const processing: Provider[] = [
       commandClient(FHIR_COMMANDS_CLIENT, (c) => c.SERVICEBUS_FHIR_COMMANDS_QUEUE),
       commandClient(IOMT_COMMANDS_CLIENT, (c) => c.SERVICEBUS_IOMT_COMMANDS_QUEUE),
       commandClient(KEY_ROTATION_COMMANDS_CLIENT, (c) => c.SERVICEBUS_KEY_ROTATION_COMMANDS_QUEUE),
+      commandClient(OPERATIONS_CLIENT, (c) => c.SERVICEBUS_OPERATIONS_QUEUE),
     ]),
     HealthModule.forRoot({
       imports: [persistence],

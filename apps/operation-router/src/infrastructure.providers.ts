@@ -1,27 +1,12 @@
-import { Inject, Injectable, OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { ServiceBusClient } from '@azure/service-bus';
+import type { Provider } from '@nestjs/common';
 import { CLOCK, OPERATION_PUBLISHER, systemClock } from '@iomt/domain';
-import { ServiceBusOperationPublisher } from '@iomt/messaging';
+import { ClientServiceBus, ServiceBusOperationPublisher } from '@iomt/messaging';
 import { OPERATION_ROUTER_CONFIG, type OperationRouterConfig } from './config';
 import { ROUTER_SETTINGS, routerSettingsFrom } from './processing/router-settings';
 import { SWEEPER_SETTINGS, type SweeperSettings } from './sweeper/outbox-sweeper';
 
-/** The SDK client the sweeper's publisher sends with. */
-export const SERVICE_BUS_CLIENT = Symbol('SERVICE_BUS_CLIENT');
-
-/** Closes the publisher and its client when the application stops. */
-@Injectable()
-class PublisherLifecycle implements OnApplicationShutdown {
-  constructor(
-    @Inject(OPERATION_PUBLISHER) private readonly publisher: ServiceBusOperationPublisher,
-    @Inject(SERVICE_BUS_CLIENT) private readonly client: ServiceBusClient,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.publisher.close();
-    await this.client.close();
-  }
-}
+/** DI token of the `operations` client whose connection the sweeper's publisher sends with. */
+export const OPERATIONS_CLIENT = Symbol('OPERATIONS_CLIENT');
 
 /** Clock, settings and the `operations` publisher, from the validated configuration. */
 export const infrastructureProviders: Provider[] = [
@@ -36,15 +21,11 @@ export const infrastructureProviders: Provider[] = [
     inject: [OPERATION_ROUTER_CONFIG],
   },
   {
-    provide: SERVICE_BUS_CLIENT,
-    useFactory: (config: OperationRouterConfig) => new ServiceBusClient(config.SERVICEBUS_CONNECTION_STRING),
-    inject: [OPERATION_ROUTER_CONFIG],
-  },
-  {
+    // The messaging lib's publisher (operation id as message id, subscription as session) on the
+    // SDK client of a ClientServiceBus, which closes it at shutdown: the app never touches the SDK.
     provide: OPERATION_PUBLISHER,
-    useFactory: (client: ServiceBusClient, config: OperationRouterConfig) =>
-      ServiceBusOperationPublisher.create(client, config.SERVICEBUS_OPERATIONS_QUEUE),
-    inject: [SERVICE_BUS_CLIENT, OPERATION_ROUTER_CONFIG],
+    useFactory: async (client: ClientServiceBus, config: OperationRouterConfig) =>
+      ServiceBusOperationPublisher.create(await client.connect(), config.SERVICEBUS_OPERATIONS_QUEUE),
+    inject: [OPERATIONS_CLIENT, OPERATION_ROUTER_CONFIG],
   },
-  PublisherLifecycle,
 ];

@@ -1,5 +1,4 @@
 import type { INestApplication, Provider } from '@nestjs/common';
-import { QueueName } from '@iomt/contracts';
 import { ServerServiceBusSessions, serviceBusServerOptionsFrom } from '@iomt/messaging';
 import { OPERATION_ROUTER_CONFIG, type OperationRouterConfig } from '../config';
 
@@ -15,7 +14,7 @@ export const operationsServerProvider: Provider = {
   inject: [OPERATION_ROUTER_CONFIG],
   useFactory: (config: OperationRouterConfig) =>
     new ServerServiceBusSessions({
-      ...serviceBusServerOptionsFrom(config, config.SERVICEBUS_OPERATIONS_QUEUE || QueueName.Operations),
+      ...serviceBusServerOptionsFrom(config, config.SERVICEBUS_OPERATIONS_QUEUE),
       acceptSessionTimeoutMs: config.ROUTER_ACCEPT_SESSION_TIMEOUT_MS,
     }),
 };

@@ -35,6 +35,11 @@ function deletes(later: OperationDocument, create: OperationDocument): boolean {
   return later.resourceTypeName === ResourceTypeName.IomtConnector && later.iomtConnectorId === target.connectorId;
 }
 
+/** Cheap pre-check (no I/O): only a Provision still Requested can be superseded. */
+export function maySupersede(operation: OperationDocument): boolean {
+  return operation.provisioningOperation === OperationType.Provision && operation.provisioningStatus === OperationStatus.Requested;
+}
+
 /**
  * Whether a queued create is superseded by a delete and must end Canceled instead of running.
  * Applies only to a Provision still Requested (never started: nothing was deployed, so there is
@@ -50,8 +55,7 @@ export function isSupersededCreate(
   nonTerminal: readonly OperationDocument[],
   resource: ResourceSnapshot,
 ): boolean {
-  if (operation.provisioningOperation !== OperationType.Provision) return false;
-  if (operation.provisioningStatus !== OperationStatus.Requested) return false;
+  if (!maySupersede(operation)) return false;
   if (!resource.exists) return true;
   if (resource.state !== undefined && DELETION_STATES.includes(resource.state)) return true;
   return nonTerminal.some((later) => deletes(later, operation));

@@ -10,7 +10,7 @@ import {
   type OperationRepository,
 } from '@iomt/domain';
 import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
-import { isSupersededCreate, SUPERSEDED_REASON } from './cancel-rule';
+import { isSupersededCreate, maySupersede, SUPERSEDED_REASON } from './cancel-rule';
 import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
 import { OperationFinisher } from './operation-finisher';
 import { isInterruption } from './operation-interrupted.error';
@@ -81,6 +81,7 @@ export class OperationProcessor {
   }
 
   private async isSuperseded(operation: OperationDocument): Promise<boolean> {
+    if (!maySupersede(operation)) return false;
     const resource = await this.resources.resourceOf(operation);
     const pending = await this.operations.listNonTerminal(operation.subscriptionId);
     const snapshot = { exists: resource !== undefined, state: resource?.state };
