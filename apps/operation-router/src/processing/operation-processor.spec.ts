@@ -168,6 +168,15 @@ describe('OperationProcessor', () => {
     expect(w.connectorState()).toBe(ResourceState.Canceled);
   });
 
+  it('cancels a create whose resource the gateway marked for deletion, leaving it Deprovisioning', async () => {
+    const w = world();
+    w.registry.seed({ ...w.resources.connector, state: ResourceState.Deprovisioning });
+    const create = w.operations.seed(w.ops.connector(OperationType.Provision));
+    await expect(w.run(create)).resolves.toBe('canceled');
+    expect(w.dispatcher.sent).toEqual([]);
+    expect(w.connectorState()).toBe(ResourceState.Deprovisioning);
+  });
+
   it('leaves the operation Running with its attempt when the router stops mid-reply', async () => {
     const w = world(['hang']);
     const operation = w.operations.seed(w.ops.connector(OperationType.Provision));

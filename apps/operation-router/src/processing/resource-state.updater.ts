@@ -3,6 +3,7 @@ import {
   ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
   ConcurrencyConflictError,
   DocumentType,
+  OperationType,
   provisioningStateOf,
   ResourceState,
   resourceStateFor,
@@ -36,10 +37,7 @@ export class ResourceStateUpdater {
     if (state === undefined) return;
     for (let attempt = 0; ; attempt += 1) {
       const resource = await this.resourceOf(operation);
-      if (resource === undefined || resource.state === state || resource.state === ResourceState.Deprovisioned) {
-        if (resource === undefined) this.logger.debug(`Operation ${operation.id}: its resource is gone; no state to write`);
-        return;
-      }
+      if (resource === undefined || resource.state === state || !mayMove(resource.state, operation.provisioningOperation)) return;
       try {
         await this.write(resource, state);
         this.logger.log(`Operation ${operation.id}: resource ${resource.name} is ${provisioningStateOf(state)}`);
@@ -55,4 +53,14 @@ export class ResourceStateUpdater {
     if (resource.type === DocumentType.Account) await this.registry.upsertAccount({ ...resource, state }, options);
     else await this.registry.upsertChildResource({ ...resource, state }, options);
   }
+}
+
+/**
+ * A resource marked for deletion (the gateway set Deprovisioning with its DELETE) keeps that state
+ * against anything but its Deprovision operation: a create canceled because of that DELETE must
+ * not show Canceled while the deletion is pending.
+ */
+function mayMove(current: ResourceState, type: OperationType): boolean {
+  if (current === ResourceState.Deprovisioned) return false;
+  return current !== ResourceState.Deprovisioning || type === OperationType.Deprovision;
 }
