@@ -1,8 +1,34 @@
 import { Module } from '@nestjs/common';
+import { AzureModule, azureOptionsFromConfig } from '@iomt/azure';
+import { GLOBAL_DB_READINESS, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
 import { HealthModule } from '@iomt/service-kit';
+import { fhirCommandsServerProvider } from './commands-consumer';
+import { FHIR_PROVISIONER_CONFIG } from './config';
+import { DeprovisionFhirServiceHandler } from './deprovision-fhir-service/deprovision-fhir-service.handler';
+import { DeprovisionFhirServiceUseCase } from './deprovision-fhir-service/deprovision-fhir-service.use-case';
+import { infrastructureProviders } from './infrastructure.providers';
+import { PatchFhirServiceHandler } from './patch-fhir-service/patch-fhir-service.handler';
+import { PatchFhirServiceUseCase } from './patch-fhir-service/patch-fhir-service.use-case';
+import { ProvisionFhirServiceHandler } from './provision-fhir-service/provision-fhir-service.handler';
+import { ProvisionFhirServiceUseCase } from './provision-fhir-service/provision-fhir-service.use-case';
 
-/** Root module of the fhir-provisioner service: the worker that deploys Azure API for FHIR services. */
+// One instance for both importers, so Nest builds one Cosmos client.
+const persistence = PersistenceModule.forRootAsync({ inject: [FHIR_PROVISIONER_CONFIG], useFactory: persistenceOptionsFromConfig });
+
+/** Root module of the fhir-provisioner service: the worker that deploys, changes and removes FHIR services. */
 @Module({
-  imports: [HealthModule.forRoot()],
+  imports: [
+    persistence,
+    AzureModule.forRootAsync({ inject: [FHIR_PROVISIONER_CONFIG], useFactory: azureOptionsFromConfig }),
+    HealthModule.forRoot({ imports: [persistence], indicators: [GLOBAL_DB_READINESS] }),
+  ],
+  controllers: [ProvisionFhirServiceHandler, PatchFhirServiceHandler, DeprovisionFhirServiceHandler],
+  providers: [
+    ...infrastructureProviders,
+    fhirCommandsServerProvider,
+    ProvisionFhirServiceUseCase,
+    PatchFhirServiceUseCase,
+    DeprovisionFhirServiceUseCase,
+  ],
 })
 export class AppModule {}

@@ -6,17 +6,21 @@ import { PatchFhirServiceUseCase } from './patch-fhir-service.use-case';
 
 function setUp(type = OperationType.Patch) {
   const world = new FhirWorld();
-  const operation = { ...world.operation(type), offerThroughput: 2000, corsOrigins: ['https://new.contoso.com'] };
-  world.operations.seed(operation);
+  const { properties } = world.account;
+  world.account = world.registry.seed({
+    ...world.account,
+    properties: { ...properties, cosmosDbConfiguration: { offerThroughput: 2000 }, corsConfiguration: { ...properties.corsConfiguration, origins: ['https://new.contoso.com'] } },
+  });
+  const operation = world.operation(type);
   const useCase = new PatchFhirServiceUseCase(world.operations, world.registry, world.clusters, world.deployer, fakeFhirPlanner);
   const run = () => runCommand(Subject.PatchFhirService, world.command(operation), (c) => useCase.execute(c));
   return { world, operation, run };
 }
 
 describe('PatchFhirServiceUseCase', () => {
-  it("redeploys the template with the operation's new settings under its own deployment name", async () => {
+  it("redeploys the template with the service's new settings under the patch operation's deployment name", async () => {
     const { world, operation, run } = setUp();
-    await expect(run()).resolves.toEqual({ deploymentNames: [`fhir-service-patch-${operation.id}`] });
+    await expect(run()).resolves.toEqual({ deploymentNames: [`fhir-service-${operation.id}`] });
     expect(world.deployer.deployments).toEqual([
       expect.objectContaining({
         subscriptionId: INFRA_SUBSCRIPTION_ID,

@@ -14,9 +14,6 @@ import type { PatchFhirServiceCommand, PatchFhirServiceResult } from '@iomt/cont
 import { deployFhirService } from '../shared/deploy-fhir-service';
 import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
 
-/** The deployment step of a FHIR service's patch: `fhir-service-patch-{operationId}`. */
-export const PATCH_STEP = 'fhir-service-patch';
-
 /** Changes a FHIR service: deploys its template again with the new settings of the operation, once. */
 @Injectable()
 export class PatchFhirServiceUseCase {
@@ -29,6 +26,6 @@ export class PatchFhirServiceUseCase {
   ) {}
 
   execute(command: PatchFhirServiceCommand): Promise<PatchFhirServiceResult> {
-    return deployFhirService(this, command, OperationType.Patch, PATCH_STEP);
+    return deployFhirService(this, command, OperationType.Patch);
   }
 }

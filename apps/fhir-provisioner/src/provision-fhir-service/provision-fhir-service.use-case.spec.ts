@@ -1,7 +1,7 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationStatus, OperationType, TransientError, ValidationError } from '@iomt/domain';
 import { runCommand } from '../shared/run-command';
-import { fakeFhirPlanner, FhirWorld, INFRA_SUBSCRIPTION_ID, SERVICE_ID, SUBSCRIPTION_ID } from '../testing/fhir-world';
+import { fakeFhirPlanner, FhirWorld, INFRA_SUBSCRIPTION_ID, PLAN_ID, SERVICE_ID, SUBSCRIPTION_ID } from '../testing/fhir-world';
 import { ProvisionFhirServiceUseCase } from './provision-fhir-service.use-case';
 
 function setUp() {
@@ -20,9 +20,9 @@ describe('ProvisionFhirServiceUseCase', () => {
       expect.objectContaining({
         subscriptionId: INFRA_SUBSCRIPTION_ID,
         resourceGroupName: 'rg-fhir-fhirsrv',
-        location: 'westus2',
+        location: 'West US 2',
         deploymentName: `fhir-service-${operation.id}`,
-        parameters: expect.objectContaining({ serviceName: 'fhirsrv', offerThroughput: 1000 }),
+        parameters: expect.objectContaining({ serviceName: 'fhirsrv', offerThroughput: 1000, appServicePlanId: PLAN_ID }),
       }),
     ]);
   });

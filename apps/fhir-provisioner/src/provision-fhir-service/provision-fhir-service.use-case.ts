@@ -14,9 +14,6 @@ import type { ProvisionFhirServiceCommand, ProvisionFhirServiceResult } from '@i
 import { deployFhirService } from '../shared/deploy-fhir-service';
 import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
 
-/** The deployment step of a FHIR service's provisioning: `fhir-service-{operationId}`. */
-export const PROVISION_STEP = 'fhir-service';
-
 /** Provisions a FHIR service: deploys its template with the operation's settings, once. */
 @Injectable()
 export class ProvisionFhirServiceUseCase {
@@ -29,6 +26,6 @@ export class ProvisionFhirServiceUseCase {
   ) {}
 
   execute(command: ProvisionFhirServiceCommand): Promise<ProvisionFhirServiceResult> {
-    return deployFhirService(this, command, OperationType.Provision, PROVISION_STEP);
+    return deployFhirService(this, command, OperationType.Provision);
   }
 }

@@ -3,7 +3,8 @@ import type { DeploymentRequest, FhirAccountOperationDocument, FhirServiceAccoun
 /** Where a FHIR service's infrastructure goes. */
 export interface FhirServicePlacement {
   readonly infrastructureSubscriptionId: string;
-  readonly location: string;
+  /** The region's App Service plan hosting the FHIR server. */
+  readonly appServicePlanId: string;
 }
 
 /**
@@ -16,12 +17,11 @@ export interface FhirDeploymentPlanner {
   /** The infrastructure resource group of the service, `rg-fhir-{name}`. */
   resourceGroupName(account: FhirServiceAccount): string;
 
-  /** The deployment of `operation`'s settings, named from the operation id and `step`. */
+  /** The deployment of the service's settings, named from the operation id (`fhir-service-{operationId}`). */
   deploymentRequest(input: {
     readonly account: FhirServiceAccount;
     readonly operation: FhirAccountOperationDocument;
     readonly placement: FhirServicePlacement;
-    readonly step: string;
   }): DeploymentRequest;
 }
 

@@ -1,4 +1,5 @@
 import { ClusterMetadata, ClusterMetadataRepository, ConflictError, normalizeLocation } from '@iomt/domain';
+import type { FhirServicePlacement } from './fhir-infrastructure.port';
 
 /** Code of the failure when the region has no infrastructure subscription (operators must add one). */
 export const NO_INFRASTRUCTURE_CODE = 'RegionInfrastructureMissing';
@@ -18,20 +19,23 @@ export async function regionOf(clusters: ClusterMetadataRepository, location: st
 }
 
 /**
- * The infrastructure subscription of a FHIR service: the first enabled one of its region, in the
- * metadata's order. The account document has no infrastructure fields to remember a choice in,
+ * The infrastructure subscription and App Service plan of a FHIR service: the first enabled
+ * subscription of its region that has a plan, in the metadata's order, and its first plan. The account document has no infrastructure fields to remember a choice in,
  * so the choice must be a pure function of the region's metadata; operators append subscriptions
  * and disable, never reorder, them.
- * @throws ConflictError (`RegionInfrastructureMissing`) when the region has no enabled subscription.
+ * @throws ConflictError (`RegionInfrastructureMissing`) when no enabled subscription has a plan.
  */
-export function fhirSubscriptionOf(metadata: ClusterMetadata): string {
-  const subscription = metadata.infrastructureSubscriptions.find((s) => s.enabled);
-  if (subscription === undefined) {
-    throw new NoInfrastructureError(`The region ${metadata.regionName} has no enabled infrastructure subscription`, {
-      target: 'location',
-    });
+export function fhirPlacementOf(metadata: ClusterMetadata): FhirServicePlacement {
+  for (const subscription of metadata.infrastructureSubscriptions.filter((s) => s.enabled)) {
+    const plan = metadata.appServicePlans.find(
+      (p) => p.infrastructureSubscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase(),
+    );
+    if (plan !== undefined) return { infrastructureSubscriptionId: subscription.subscriptionId, appServicePlanId: plan.resourceId };
   }
-  return subscription.subscriptionId;
+  throw new NoInfrastructureError(
+    `The region ${metadata.regionName} has no enabled infrastructure subscription with an App Service plan`,
+    { target: 'location' },
+  );
 }
 
 /**

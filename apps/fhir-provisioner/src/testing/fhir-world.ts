@@ -19,19 +19,25 @@ import { InMemoryRegistry } from './in-memory-registry';
 export const SUBSCRIPTION_ID = '0f2e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 export const DISABLED_INFRA_SUBSCRIPTION_ID = '1d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a';
 export const INFRA_SUBSCRIPTION_ID = 'c243745d-50bb-48d1-9e62-3f72efb3166c';
+export const PLAN_ID = `/subscriptions/${INFRA_SUBSCRIPTION_ID}/resourceGroups/rg-plans/providers/Microsoft.Web/serverfarms/westus2-fhir`;
 export const SERVICE_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-customer/providers/Microsoft.HealthcareApis/services/fhirsrv`;
 const NOW = new Date('2026-01-02T03:04:05.000Z');
 
 /** A planner with the shape the FHIR template of `@iomt/azure` will have; the template is a marker. */
 export const fakeFhirPlanner: FhirDeploymentPlanner = {
   resourceGroupName: (account) => `rg-fhir-${account.name}`,
-  deploymentRequest: ({ account, operation, placement, step }) => ({
+  deploymentRequest: ({ account, operation, placement }) => ({
     subscriptionId: placement.infrastructureSubscriptionId,
     resourceGroupName: 'ignored-planner-group-wins',
-    location: placement.location,
-    deploymentName: deploymentName(operation.id, step),
+    location: account.location,
+    deploymentName: deploymentName(operation.id, 'fhir-service'),
     template: { $schema: 'fhir-template' },
-    parameters: { serviceName: account.name, offerThroughput: operation.offerThroughput, corsOrigins: operation.corsOrigins ?? [] },
+    parameters: {
+      serviceName: account.name,
+      appServicePlanId: placement.appServicePlanId,
+      offerThroughput: account.properties.cosmosDbConfiguration.offerThroughput,
+      corsOrigins: account.properties.corsConfiguration.origins,
+    },
   }),
 };
 
@@ -42,7 +48,7 @@ export class FhirWorld {
   readonly clusters = new InMemoryClusters();
   readonly deployer = new RecordingDeployer();
   readonly mappings = new InMemoryMappingStore();
-  readonly account: FhirServiceAccount;
+  account: FhirServiceAccount;
   readonly connectors: IomtConnector[];
 
   constructor() {
@@ -75,6 +81,7 @@ export class FhirWorld {
           { subscriptionId: DISABLED_INFRA_SUBSCRIPTION_ID, enabled: false },
           { subscriptionId: INFRA_SUBSCRIPTION_ID },
         ],
+        appServicePlans: [{ resourceId: PLAN_ID, infrastructureSubscriptionId: INFRA_SUBSCRIPTION_ID, resourceGroupName: 'rg-plans', maxApps: 10 }],
       }),
     );
   }

@@ -1,0 +1,30 @@
+import type { INestApplication, Provider } from '@nestjs/common';
+import { QueueName } from '@iomt/contracts';
+import { ServerServiceBusSessions, serviceBusServerOptionsFrom, SettlementAction } from '@iomt/messaging';
+import { FHIR_PROVISIONER_CONFIG, type FhirProvisionerConfig } from './config';
+
+/** DI token of the `fhir-commands` transport strategy (a provider, so the app and tests share one). */
+export const FHIR_COMMANDS_SERVER = Symbol('FHIR_COMMANDS_SERVER');
+
+/**
+ * Every command is completed, failed ones too, once its reply (with the error's `retryable` flag)
+ * is sent: the router owns retries, so a broker redelivery would only run the work twice.
+ */
+export const completeAfterReply = () => ({ action: SettlementAction.Complete }) as const;
+
+/** The sessions transport on `fhir-commands`: SERVICEBUS_MAX_CONCURRENT_SESSIONS subscriptions at once. */
+export const fhirCommandsServerProvider: Provider = {
+  provide: FHIR_COMMANDS_SERVER,
+  inject: [FHIR_PROVISIONER_CONFIG],
+  useFactory: (config: FhirProvisionerConfig) =>
+    new ServerServiceBusSessions({
+      ...serviceBusServerOptionsFrom(config, config.SERVICEBUS_FHIR_COMMANDS_QUEUE || QueueName.FhirCommands),
+      settlementPolicy: completeAfterReply,
+    }),
+};
+
+/** Makes the HTTP app hybrid: connects the `fhir-commands` consumer and starts it; `app.close()` stops it. */
+export async function startFhirCommandsConsumer(app: INestApplication): Promise<void> {
+  app.connectMicroservice({ strategy: app.get<ServerServiceBusSessions>(FHIR_COMMANDS_SERVER) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+}
