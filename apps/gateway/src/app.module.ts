@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
-import { HealthModule } from '@iomt/service-kit';
+import { GatewayModule } from './gateway.module';
+import { GATEWAY_READINESS_INDICATORS, GatewayInfrastructureModule } from './infrastructure/gateway-infrastructure.module';
 
-/** Root module of the gateway: the ARM resource provider front end. */
+/** Root module of the gateway: the ARM resource provider front end on the real infrastructure. */
 @Module({
-  imports: [HealthModule.forRoot()],
+  imports: [
+    GatewayModule.forRoot({
+      infrastructure: GatewayInfrastructureModule.forRoot(),
+      readinessIndicators: GATEWAY_READINESS_INDICATORS,
+    }),
+  ],
 })
 export class AppModule {}

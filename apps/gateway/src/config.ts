@@ -1,23 +1,21 @@
 import type { z } from 'zod';
-import {
-  createConfigToken,
-  optionalPortSetting,
-  optionalSecretSetting,
-  serviceConfigSchema,
-  type ServiceDefinition,
-} from '@iomt/service-kit';
+import { serviceBusConfigSchema } from '@iomt/messaging';
+import { persistenceConfigSchema } from '@iomt/persistence';
+import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
+import { gatewaySettingsShape } from './config/gateway-settings';
+import { checkGatewaySettings } from './config/settings-rules';
 
 /**
- * Settings of the gateway: PORT (default 8080) unless GATEWAY_PORT is set, which wins so
- * that one shared environment can start every service; HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS;
- * LOCAL_ARM_TOKEN, the bearer token accepted in place of ARM's when running locally.
- * Infra fragments (Service Bus, Cosmos) are added with `.extend(fragment.shape)`.
+ * Settings of the gateway: PORT (default 8080) unless GATEWAY_PORT is set, which wins so that one
+ * shared environment can start every service; HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS; the gateway's
+ * own settings (`config/gateway-settings.ts`: authentication, long-running operations, admission,
+ * lists); and the infra fragments: the Global DB (COSMOS_*) and Service Bus (SERVICEBUS_*).
  */
 export const gatewayConfigSchema = serviceConfigSchema({ defaultPort: 8080 })
-  .extend({
-    GATEWAY_PORT: optionalPortSetting(),
-    LOCAL_ARM_TOKEN: optionalSecretSetting(),
-  })
+  .extend(gatewaySettingsShape)
+  .extend(persistenceConfigSchema.shape)
+  .extend(serviceBusConfigSchema.shape)
+  .superRefine(checkGatewaySettings)
   .transform(({ GATEWAY_PORT, ...settings }) => ({ ...settings, PORT: GATEWAY_PORT ?? settings.PORT }));
 
 /** The validated settings of the gateway (PORT already resolved from GATEWAY_PORT). */

@@ -4,11 +4,21 @@ import { createService, type RunningService } from '@iomt/service-kit';
 import { LogCapture, resetServiceLoggerForTests } from '@iomt/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_CONFIG, GATEWAY_SERVICE, type GatewayConfig } from '../src/config';
+import { LocalStack, startLocalStack } from './support/local-stack';
+
+jest.setTimeout(30_000);
 
 describe('gateway listening port', () => {
   let blocker: Server;
+  let stack: LocalStack;
   let gateway: RunningService<GatewayConfig> | undefined;
 
+  beforeAll(async () => {
+    stack = await startLocalStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
   beforeEach(async () => {
     resetServiceLoggerForTests();
     blocker = createServer();
@@ -21,7 +31,7 @@ describe('gateway listening port', () => {
 
   it('listens on GATEWAY_PORT even when PORT names a port in use', async () => {
     const busyPort = String((blocker.address() as AddressInfo).port);
-    const env = { PORT: busyPort, GATEWAY_PORT: '0', LOCAL_ARM_TOKEN: 'local-dev-token' };
+    const env = { ...stack.env, PORT: busyPort, GATEWAY_PORT: '0', LOCAL_ARM_TOKEN: 'local-dev-token' };
     gateway = await createService(AppModule, { ...GATEWAY_SERVICE, env, logDestination: new LogCapture() });
 
     expect(gateway.url).not.toContain(`:${busyPort}`);

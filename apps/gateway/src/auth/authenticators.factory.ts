@@ -1,0 +1,26 @@
+import type { JSONWebKeySet } from 'jose';
+import type { GatewayConfig } from '../config';
+import type { ArmAuthenticator } from './arm-authenticator';
+import { ClientCertificateAuthenticator } from './client-certificate.authenticator';
+import { EntraTokenAuthenticator } from './entra-token.authenticator';
+import { StaticTokenAuthenticator } from './static-token.authenticator';
+
+/** The authenticators the settings enable, certificate first (cheapest), then Entra ID, then the local token. */
+export function createAuthenticators(config: GatewayConfig): ArmAuthenticator[] {
+  const authenticators: ArmAuthenticator[] = [];
+  if (config.ARM_CLIENT_CERT_THUMBPRINTS !== undefined) {
+    authenticators.push(new ClientCertificateAuthenticator(config.ARM_CLIENT_CERT_THUMBPRINTS));
+  }
+  if (config.ENTRA_ISSUERS !== undefined && config.ENTRA_AUDIENCE !== undefined) {
+    authenticators.push(
+      new EntraTokenAuthenticator({
+        issuers: config.ENTRA_ISSUERS,
+        audience: config.ENTRA_AUDIENCE,
+        jwksUri: config.ENTRA_JWKS_URI,
+        jwks: config.ENTRA_JWKS === undefined ? undefined : (JSON.parse(config.ENTRA_JWKS) as JSONWebKeySet),
+      }),
+    );
+  }
+  if (config.LOCAL_ARM_TOKEN !== undefined) authenticators.push(new StaticTokenAuthenticator(config.LOCAL_ARM_TOKEN));
+  return authenticators;
+}

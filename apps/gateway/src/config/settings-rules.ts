@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import { isLoopbackHost } from '../auth/loopback';
+
+/** The settings the cross-field rules read. */
+interface RuleInput {
+  readonly HOST: string;
+  readonly LOCAL_ARM_TOKEN?: string;
+  readonly ARM_CLIENT_CERT_THUMBPRINTS?: readonly string[];
+  readonly TLS_PORT?: number;
+  readonly TLS_CERT_FILE?: string;
+  readonly TLS_KEY_FILE?: string;
+  readonly ENTRA_ISSUERS?: readonly string[];
+  readonly ENTRA_AUDIENCE?: string;
+  readonly ENTRA_JWKS_URI?: string;
+  readonly ENTRA_JWKS?: string;
+}
+
+type Issue = readonly [setting: keyof RuleInput, problem: string];
+
+function tlsIssues(s: RuleInput): Issue[] {
+  const issues: Issue[] = [];
+  const tlsWanted = s.TLS_PORT !== undefined || s.ARM_CLIENT_CERT_THUMBPRINTS !== undefined;
+  if (!tlsWanted) return issues;
+  if (s.TLS_PORT === undefined) issues.push(['TLS_PORT', 'is required with ARM_CLIENT_CERT_THUMBPRINTS']);
+  if (s.TLS_CERT_FILE === undefined) issues.push(['TLS_CERT_FILE', 'is required with TLS_PORT']);
+  if (s.TLS_KEY_FILE === undefined) issues.push(['TLS_KEY_FILE', 'is required with TLS_PORT']);
+  if (s.ARM_CLIENT_CERT_THUMBPRINTS === undefined) {
+    issues.push(['ARM_CLIENT_CERT_THUMBPRINTS', 'is required with TLS_PORT (the TLS listener only serves ARM)']);
+  }
+  return issues;
+}
+
+function entraIssues(s: RuleInput): Issue[] {
+  const wanted = [s.ENTRA_ISSUERS, s.ENTRA_AUDIENCE, s.ENTRA_JWKS_URI, s.ENTRA_JWKS].some((v) => v !== undefined);
+  if (!wanted) return [];
+  const issues: Issue[] = [];
+  if (s.ENTRA_ISSUERS === undefined) issues.push(['ENTRA_ISSUERS', 'is required for Entra ID tokens']);
+  if (s.ENTRA_AUDIENCE === undefined) issues.push(['ENTRA_AUDIENCE', 'is required for Entra ID tokens']);
+  if ((s.ENTRA_JWKS_URI === undefined) === (s.ENTRA_JWKS === undefined)) {
+    issues.push(['ENTRA_JWKS_URI', 'or ENTRA_JWKS (exactly one) is required for Entra ID tokens']);
+  }
+  if (s.ENTRA_JWKS !== undefined && !isJwks(s.ENTRA_JWKS)) issues.push(['ENTRA_JWKS', 'must be a JSON Web Key Set']);
+  return issues;
+}
+
+function isJwks(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as { keys?: unknown };
+    return Array.isArray(value.keys);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Rules between settings: the static local token is refused unless the gateway listens on
+ * loopback only; TLS and Entra ID settings come complete or not at all.
+ */
+export function checkGatewaySettings(settings: RuleInput, ctx: z.RefinementCtx): void {
+  const issues: Issue[] = [...tlsIssues(settings), ...entraIssues(settings)];
+  if (settings.LOCAL_ARM_TOKEN !== undefined && !isLoopbackHost(settings.HOST)) {
+    issues.push(['LOCAL_ARM_TOKEN', 'is only allowed when HOST is a loopback address (the local stack)']);
+  }
+  for (const [setting, message] of issues) ctx.addIssue({ code: 'custom', path: [setting], message });
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ACCOUNT_REGISTRY_READ_REPOSITORY, AccountRegistryReadRepository } from '@iomt/domain';
+import { AcceptedResponses } from '../admission/accepted-response';
+import { OperationAdmission } from '../admission/operation-admission.service';
+import { liveResource } from '../admission/resource-settled';
+import { SubscriptionAccess } from '../admission/subscription-access.service';
+import type { ArmRequest } from '../arm/arm-request';
+import type { ArmResponse } from '../arm/arm-response';
+import { assertPreconditions } from '../arm/preconditions';
+import { deprovisionUnderway, FhirServiceDeprovisioner } from './fhir-service.deprovisioner';
+import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
+
+/**
+ * `DELETE .../services/{name}`: 202 with the LRO headers and a Deprovision operation (the service
+ * shows `Deleting` until it ends); 204 when there is nothing to delete. A DELETE repeated while the
+ * first is under way answers 202 with the first one's headers.
+ */
+@Injectable()
+export class FhirServiceDeleteHandler {
+  constructor(
+    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
+    private readonly admission: OperationAdmission,
+    private readonly access: SubscriptionAccess,
+    private readonly deprovisioner: FhirServiceDeprovisioner,
+    private readonly responses: AcceptedResponses,
+  ) {}
+
+  async handle(params: FhirServiceParams, arm: ArmRequest): Promise<ArmResponse> {
+    const id = fhirServiceIdOfParams(params);
+    const [, stored, pending] = await Promise.all([
+      this.access.assertAllowed(id.subscriptionId, 'delete'),
+      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
+      this.admission.pendingOperations(id.subscriptionId),
+    ]);
+    const account = liveResource(stored);
+    if (account === undefined) return { status: 204 };
+    const underway = deprovisionUnderway(pending, account.id);
+    if (underway !== undefined) return this.responses.accepted(arm, underway, 202);
+    assertPreconditions(arm, account);
+    const operation = await this.deprovisioner.deprovision(account, pending, arm);
+    return this.responses.accepted(arm, operation, 202);
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_REGISTRY_READ_REPOSITORY,
+  AccountRegistryReadRepository,
+  applyOperationToResource,
+  CLOCK,
+  Clock,
+  FhirServiceAccount,
+  fhirServiceAccountCodec,
+  formatResourceId,
+  HealthcareResourceType,
+  newFhirAccountOperation,
+  OperationType,
+} from '@iomt/domain';
+import { AcceptedResponses } from '../admission/accepted-response';
+import { newOperationContext } from '../admission/operation-context';
+import { OperationAdmission } from '../admission/operation-admission.service';
+import { assertResourceSettled, liveResource } from '../admission/resource-settled';
+import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { resourceNotFound } from '../arm/arm-errors';
+import type { ArmRequest } from '../arm/arm-request';
+import type { ArmResponse } from '../arm/arm-response';
+import { assertPreconditions } from '../arm/preconditions';
+import { SystemDataRecorder } from '../arm/system-data.recorder';
+import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
+import { fhirServiceRepresentation } from './fhir-service.representation';
+import { FhirServicePatchBody, fhirServicePatchBodySchema, parseRequestBody } from './fhir-service.request-body';
+
+function patched(account: FhirServiceAccount, body: FhirServicePatchBody): FhirServiceAccount {
+  const publicNetworkAccess = body.properties?.publicNetworkAccess;
+  return fhirServiceAccountCodec.parse({
+    ...account,
+    // arm-rpc.md §1.4: a tags PATCH replaces the whole tag set.
+    tags: body.tags ?? account.tags,
+    identity: body.identity === undefined ? account.identity : { type: body.identity.type },
+    properties: { ...account.properties, ...(publicNetworkAccess === undefined ? {} : { publicNetworkAccess }) },
+  });
+}
+
+/**
+ * `PATCH .../services/{name}` (tags, identity, public network access): 202 with the LRO headers
+ * and the service `Updating` under a Patch operation; 404 when the service does not exist.
+ */
+@Injectable()
+export class FhirServicePatchHandler {
+  constructor(
+    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly admission: OperationAdmission,
+    private readonly access: SubscriptionAccess,
+    private readonly systemData: SystemDataRecorder,
+    private readonly responses: AcceptedResponses,
+  ) {}
+
+  async handle(params: FhirServiceParams, arm: ArmRequest): Promise<ArmResponse> {
+    const id = fhirServiceIdOfParams(params);
+    const resourceId = formatResourceId(id);
+    const body = parseRequestBody(fhirServicePatchBodySchema, arm.body);
+    const [, stored, pending] = await Promise.all([
+      this.access.assertAllowed(id.subscriptionId, 'write'),
+      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
+      this.admission.pendingOperations(id.subscriptionId),
+    ]);
+    const existing = liveResource(stored);
+    if (existing === undefined) throw resourceNotFound(HealthcareResourceType.FhirService, id.fhirServiceName, id.resourceGroupName);
+    assertPreconditions(arm, existing);
+    assertResourceSettled(existing.state, resourceId);
+    this.admission.assertAdmissible(pending, { accountId: existing.id }, { resourceId });
+    const account = patched(existing, body);
+    const operation = newFhirAccountOperation(account, OperationType.Patch, newOperationContext(arm, this.clock, account.location));
+    const created = await this.admission.admit({
+      resource: applyOperationToResource(account, operation),
+      operation,
+      resourceIfMatch: existing._etag,
+      resourceId,
+    });
+    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData);
+    const representation = fhirServiceRepresentation(created.resource as FhirServiceAccount, systemData);
+    return this.responses.accepted(arm, created.operation, 202, representation);
+  }
+}

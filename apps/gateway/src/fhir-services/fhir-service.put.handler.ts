@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_REGISTRY_READ_REPOSITORY,
+  AccountRegistryReadRepository,
+  applyOperationToResource,
+  CLOCK,
+  Clock,
+  FhirServiceAccount,
+  formatResourceId,
+  HealthcareResourceType,
+  newFhirAccountOperation,
+} from '@iomt/domain';
+import { AcceptedResponses } from '../admission/accepted-response';
+import { newOperationContext } from '../admission/operation-context';
+import { OperationAdmission } from '../admission/operation-admission.service';
+import { RegionAllowlist } from '../admission/region-allowlist.service';
+import { assertResourceSettled, liveResource } from '../admission/resource-settled';
+import { SubscriptionAccess } from '../admission/subscription-access.service';
+import type { ArmRequest } from '../arm/arm-request';
+import type { ArmResponse } from '../arm/arm-response';
+import { assertPreconditions } from '../arm/preconditions';
+import { SystemDataRecorder } from '../arm/system-data.recorder';
+import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
+import { planFhirServicePut } from './fhir-service.put.plan';
+import { fhirServiceRepresentation } from './fhir-service.representation';
+import { fhirServicePutBodySchema, parseRequestBody } from './fhir-service.request-body';
+
+/**
+ * `PUT .../services/{name}`: creates (201) or updates (200) a FHIR service. The account is stored
+ * in its target state with a non-terminal provisioningState, next to its Requested operation, and
+ * the answer carries the LRO headers (arm-rpc.md §1.4, §1.5).
+ */
+@Injectable()
+export class FhirServicePutHandler {
+  constructor(
+    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly admission: OperationAdmission,
+    private readonly regions: RegionAllowlist,
+    private readonly access: SubscriptionAccess,
+    private readonly systemData: SystemDataRecorder,
+    private readonly responses: AcceptedResponses,
+  ) {}
+
+  async handle(params: FhirServiceParams, arm: ArmRequest): Promise<ArmResponse> {
+    const id = fhirServiceIdOfParams(params);
+    const resourceId = formatResourceId(id);
+    const body = parseRequestBody(fhirServicePutBodySchema, arm.body);
+    const [, location, existing, pending] = await Promise.all([
+      this.access.assertAllowed(id.subscriptionId, 'write'),
+      this.regions.assertOffered(body.location, HealthcareResourceType.FhirService),
+      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
+      this.admission.pendingOperations(id.subscriptionId),
+    ]);
+    assertPreconditions(arm, liveResource(existing));
+    if (existing !== undefined) assertResourceSettled(existing.state, resourceId);
+    const plan = planFhirServicePut(id, body, location, existing);
+    this.admission.assertAdmissible(pending, { accountId: plan.account.id }, { resourceId });
+    const operation = newFhirAccountOperation(plan.account, plan.type, newOperationContext(arm, this.clock, location));
+    const created = await this.admission.admit({
+      resource: applyOperationToResource(plan.account, operation),
+      operation,
+      resourceIfMatch: existing?._etag,
+      resourceId,
+    });
+    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData);
+    const account = created.resource as FhirServiceAccount;
+    return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, fhirServiceRepresentation(account, systemData));
+  }
+}
+

@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CLOCK, OPERATION_PUBLISHER, systemClock } from '@iomt/domain';
+import { GLOBAL_DB_CONTAINERS, GLOBAL_DB_READINESS, GlobalDbContainers, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { FHIR_SERVICE_QUERIES } from '../ports/fhir-service-queries.port';
+import { SUBSCRIPTION_REGISTRATION_REPOSITORY } from '../ports/subscription-registration.repository.port';
+import { SYSTEM_DATA_REPOSITORY } from '../ports/system-data.repository.port';
+import { CosmosFhirServiceQueries } from './cosmos/cosmos-fhir-service.queries';
+import { CosmosSubscriptionRegistrationRepository } from './cosmos/cosmos-subscription-registration.repository';
+import { CosmosSystemDataRepository } from './cosmos/cosmos-system-data.repository';
+import { ServiceBusPublisherConnection } from './service-bus.publisher';
+
+const onAccountRegistry = <T>(provide: symbol, create: (containers: GlobalDbContainers) => T) => ({
+  provide,
+  inject: [GLOBAL_DB_CONTAINERS],
+  useFactory: create,
+});
+
+const gatewayPorts = [
+  onAccountRegistry(FHIR_SERVICE_QUERIES, (c) => new CosmosFhirServiceQueries(c.accountRegistry)),
+  onAccountRegistry(SUBSCRIPTION_REGISTRATION_REPOSITORY, (c) => new CosmosSubscriptionRegistrationRepository(c.accountRegistry)),
+  onAccountRegistry(SYSTEM_DATA_REPOSITORY, (c) => new CosmosSystemDataRepository(c.accountRegistry)),
+];
+
+const persistence = PersistenceModule.forRootAsync({
+  inject: [GATEWAY_CONFIG],
+  useFactory: (config: GatewayConfig) => persistenceOptionsFromConfig(config),
+});
+
+/**
+ * The real adapters: the domain's persistence ports on the Global DB (`PersistenceModule`), the
+ * gateway's own queries and stores on its account registry container, and the operation publisher
+ * on Service Bus. Global, so every use-case module sees the ports.
+ */
+@Module({})
+export class GatewayInfrastructureModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: GatewayInfrastructureModule,
+      global: true,
+      imports: [persistence],
+      providers: [
+        ...gatewayPorts,
+        ServiceBusPublisherConnection,
+        { provide: OPERATION_PUBLISHER, inject: [ServiceBusPublisherConnection], useFactory: (c: ServiceBusPublisherConnection) => c.publisher },
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [persistence, ...gatewayPorts.map((p) => p.provide), OPERATION_PUBLISHER, CLOCK],
+    };
+  }
+}
+
+/** Readiness of the real infrastructure: the Global DB can be read. */
+export const GATEWAY_READINESS_INDICATORS = [GLOBAL_DB_READINESS];
