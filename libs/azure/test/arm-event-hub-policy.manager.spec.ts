@@ -3,7 +3,12 @@ import { ArmResourceDeployer } from '../src/lib/deployments/arm-resource.deploye
 import { ArmEventHubPolicyManager } from '../src/lib/event-hubs/arm-event-hub-policy.manager';
 import { ArmKeyManager } from '../src/lib/keys/arm-key.manager';
 import { deviceWritePolicyDeploymentRequest } from '../src/lib/templates/device-write-policy.template';
-import { type AzureFixture, type DeployedConnector, deployConnector, startAzureFixture } from './support/fake-arm.fixture';
+import {
+  type AzureFixture,
+  type DeployedConnector,
+  deployConnector,
+  startAzureFixture,
+} from './support/fake-arm.fixture';
 
 const RULES = 'Microsoft.EventHub/namespaces/eventhubs/authorizationRules';
 
@@ -36,7 +41,11 @@ describe('device write policies against the fake ARM', () => {
     const result = await new ArmResourceDeployer(fixture.clients).deploy(request);
     expect(rule('fleet1')?.properties.rights).toEqual(['Send']);
     expect(rule('fleet1')?.id).toContain('/eventhubs/deviceinput/authorizationRules/fleet1');
-    expect(result.outputs.policy).toEqual({ id: rule('fleet1')?.id, name: `${fleet.namespaceName}/deviceinput/fleet1`, type: RULES });
+    expect(result.outputs.policy).toEqual({
+      id: rule('fleet1')?.id,
+      name: `${fleet.namespaceName}/deviceinput/fleet1`,
+      type: RULES,
+    });
     await expect(new ArmKeyManager(fixture.clients).listKeys(fleet)).resolves.toMatchObject({ keyName: 'fleet1' });
   });
 
@@ -57,6 +66,8 @@ describe('device write policies against the fake ARM', () => {
   });
 
   it('answers ResourceNotFoundError for a namespace that does not exist', async () => {
-    await expect(policies.putPolicy({ ...fleet, namespaceName: 'ehn-missing' }, ['Send'])).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(policies.putPolicy({ ...fleet, namespaceName: 'ehn-missing' }, ['Send'])).rejects.toBeInstanceOf(
+      ResourceNotFoundError,
+    );
   });
 });

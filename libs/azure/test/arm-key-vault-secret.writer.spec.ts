@@ -28,7 +28,12 @@ describe('ArmKeyVaultSecretWriter against the fake ARM', () => {
     const keys = new ArmKeyManager(fixture.clients);
     const before = stored().properties;
     const accountName = fixture.fakeArm.resources('Microsoft.Storage/storageAccounts')[0].name;
-    const storage = { kind: 'storageAccount' as const, subscriptionId: secret.subscriptionId, resourceGroupName: secret.resourceGroupName, accountName };
+    const storage = {
+      kind: 'storageAccount' as const,
+      subscriptionId: secret.subscriptionId,
+      resourceGroupName: secret.resourceGroupName,
+      accountName,
+    };
     const rotated = await keys.regenerateKey(storage, 'secondary');
     const version = await writer.setSecret(secret, rotated.secondaryConnectionString!);
     expect(fixture.fakeArm.secretValue(stored().id)).toBe(rotated.secondaryConnectionString);
@@ -39,12 +44,16 @@ describe('ArmKeyVaultSecretWriter against the fake ARM', () => {
 
   it('refuses a bad secret name or an empty value before calling ARM', async () => {
     fixture.fakeArm.clearCalls();
-    await expect(writer.setSecret({ ...secret, secretName: 'blob_storage' }, 'x')).rejects.toBeInstanceOf(ValidationError);
+    await expect(writer.setSecret({ ...secret, secretName: 'blob_storage' }, 'x')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(writer.setSecret(secret, '')).rejects.toMatchObject({ target: 'value' });
     expect(fixture.fakeArm.calls().total).toBe(0);
   });
 
   it('answers ResourceNotFoundError for a vault that does not exist', async () => {
-    await expect(writer.setSecret({ ...secret, vaultName: 'kv-missing' }, 'x')).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(writer.setSecret({ ...secret, vaultName: 'kv-missing' }, 'x')).rejects.toBeInstanceOf(
+      ResourceNotFoundError,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import type { EventHubPolicyTarget, StorageAccountTarget } from '@iomt/domain';
 import { ResourceNotFoundError, ValidationError } from '@iomt/domain';
 import { ArmKeyManager } from '../src/lib/keys/arm-key.manager';
-import { type AzureFixture, type DeployedConnector, deployConnector, startAzureFixture } from './support/fake-arm.fixture';
+import {
+  type AzureFixture,
+  type DeployedConnector,
+  deployConnector,
+  startAzureFixture,
+} from './support/fake-arm.fixture';
 
 describe('ArmKeyManager against the fake ARM', () => {
   let fixture: AzureFixture;
@@ -14,22 +19,41 @@ describe('ArmKeyManager against the fake ARM', () => {
     fixture = await startAzureFixture();
     deployed = await deployConnector(fixture);
     keys = new ArmKeyManager(fixture.clients);
-    const { infrastructureSubscriptionId: subscriptionId, infrastructureResourceGroupName: resourceGroupName, eventHub } = deployed.connector;
+    const {
+      infrastructureSubscriptionId: subscriptionId,
+      infrastructureResourceGroupName: resourceGroupName,
+      eventHub,
+    } = deployed.connector;
     const place = { subscriptionId: subscriptionId!, resourceGroupName: resourceGroupName! };
-    reader = { kind: 'eventHubAuthorizationRule', ...place, namespaceName: eventHub.infrastructureResourceName!, eventHubName: 'normalizeddeviceinput', ruleName: 'reader' };
+    reader = {
+      kind: 'eventHubAuthorizationRule',
+      ...place,
+      namespaceName: eventHub.infrastructureResourceName!,
+      eventHubName: 'normalizeddeviceinput',
+      ruleName: 'reader',
+    };
     storage = { kind: 'storageAccount', ...place, accountName: deployed.connector.storage.infrastructureResourceName! };
   });
   afterEach(() => fixture.stop());
 
   /** The key the Stream Analytics input was deployed with (the fake shows input properties). */
-  const inputKey = () => (fixture.fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs/inputs')[0].properties.datasource as { properties: { sharedAccessPolicyKey: string } }).properties.sharedAccessPolicyKey;
+  const inputKey = () =>
+    (
+      fixture.fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs/inputs')[0].properties.datasource as {
+        properties: { sharedAccessPolicyKey: string };
+      }
+    ).properties.sharedAccessPolicyKey;
 
   it('lists the keys of a hub policy: the ones the template wired into the job', async () => {
     const listed = await keys.listKeys(reader);
     expect(listed.keyName).toBe('reader');
     expect(listed.primaryKey).toBe(inputKey());
     expect(listed.secondaryKey).not.toBe(listed.primaryKey);
-    expect(listed.primaryConnectionString).toMatch(new RegExp(`SharedAccessKeyName=reader;SharedAccessKey=${escape(listed.primaryKey)};EntityPath=normalizeddeviceinput$`));
+    expect(listed.primaryConnectionString).toMatch(
+      new RegExp(
+        `SharedAccessKeyName=reader;SharedAccessKey=${escape(listed.primaryKey)};EntityPath=normalizeddeviceinput$`,
+      ),
+    );
   });
 
   it.each(['secondary', 'primary'] as const)('regenerates the %s slot of a hub policy only', async (slot) => {
@@ -77,7 +101,9 @@ describe('ArmKeyManager against the fake ARM', () => {
 
   it('refuses a bad resource group name before calling ARM', async () => {
     fixture.fakeArm.clearCalls();
-    await expect(keys.regenerateKey({ ...storage, resourceGroupName: 'a/b' }, 'primary')).rejects.toBeInstanceOf(ValidationError);
+    await expect(keys.regenerateKey({ ...storage, resourceGroupName: 'a/b' }, 'primary')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(fixture.fakeArm.calls().total).toBe(0);
   });
 });

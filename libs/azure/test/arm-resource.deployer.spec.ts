@@ -31,11 +31,25 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     expect(count('Microsoft.Storage/storageAccounts/blobServices/containers')).toBe(1);
     expect(fakeArm.resources('Microsoft.Storage/storageAccounts/blobServices/containers')[0].name).toBe('template');
     expect(count('Microsoft.Authorization/roleAssignments')).toBe(1);
-    for (const key of ['eventHubNamespace', 'storageAccount', 'keyVault', 'streamAnalyticsJob', 'functionApp'] as const) {
-      expect(fakeArm.resource(`${group(request.resourceGroupName)}/providers/${typeOf(key)}/${names[key]}`)).toBeDefined();
+    for (const key of [
+      'eventHubNamespace',
+      'storageAccount',
+      'keyVault',
+      'streamAnalyticsJob',
+      'functionApp',
+    ] as const) {
+      expect(
+        fakeArm.resource(`${group(request.resourceGroupName)}/providers/${typeOf(key)}/${names[key]}`),
+      ).toBeDefined();
     }
     expect(connector.eventHub.infrastructureResourceId).toBe(fakeArm.resources('Microsoft.EventHub/namespaces')[0].id);
-    expect(connector.function.managedIdentityObjectId).toBe((fakeArm.resources('Microsoft.Web/sites')[0].identity as { principalId: string }).principalId);
+    const [assignment] = fakeArm.resources('Microsoft.Authorization/roleAssignments');
+    const sitePrincipal = (fakeArm.resources('Microsoft.Web/sites')[0].identity as { principalId: string }).principalId;
+    expect(assignment.id.toLowerCase()).toContain(`/vaults/${names.keyVault}/providers/microsoft.authorization/`);
+    expect(assignment.properties).toMatchObject({ principalId: sitePrincipal, principalType: 'ServicePrincipal' });
+    expect(connector.function.managedIdentityObjectId).toBe(
+      (fakeArm.resources('Microsoft.Web/sites')[0].identity as { principalId: string }).principalId,
+    );
   });
 
   it('builds the secret, settings and job input inside ARM from the keys it created', async () => {
@@ -43,16 +57,25 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     const { fakeArm } = fixture;
     const [secret] = fakeArm.resources('Microsoft.KeyVault/vaults/secrets');
     expect(secret.name).toBe('blob-storage-cs');
-    expect(fakeArm.secretValue(secret.id)).toMatch(new RegExp(`^DefaultEndpointsProtocol=https;AccountName=${connector.storage.infrastructureResourceName};AccountKey=.+;EndpointSuffix=core.windows.net$`));
+    expect(fakeArm.secretValue(secret.id)).toMatch(
+      new RegExp(
+        `^DefaultEndpointsProtocol=https;AccountName=${connector.storage.infrastructureResourceName};AccountKey=.+;EndpointSuffix=core.windows.net$`,
+      ),
+    );
     const settings = fakeArm.resources('Microsoft.Web/sites/config')[0].properties;
     expect(settings.InputEventHub).toMatch(/SharedAccessKeyName=normalizer;SharedAccessKey=.+;EntityPath=deviceinput$/);
     expect(settings.OutputEventHub).toMatch(/SharedAccessKeyName=writer;.*EntityPath=normalizeddeviceinput$/);
     expect(settings.AzureWebJobsStorage).toBe(`@Microsoft.KeyVault(SecretUri=${secret.properties.secretUri})`);
     const [job] = fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs');
-    expect(job.properties).toMatchObject({ jobState: 'Created', transformation: { properties: { query: buildStreamAnalyticsQuery(connector.streamAnalytics) } } });
+    expect(job.properties).toMatchObject({
+      jobState: 'Created',
+      transformation: { properties: { query: buildStreamAnalyticsQuery(connector.streamAnalytics) } },
+    });
     const [input] = fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs/inputs');
     expect(input.name).toBe('NormalizedData');
-    expect(input.properties).toMatchObject({ datasource: { properties: { sharedAccessPolicyName: 'reader', eventHubName: 'normalizeddeviceinput' } } });
+    expect(input.properties).toMatchObject({
+      datasource: { properties: { sharedAccessPolicyName: 'reader', eventHubName: 'normalizeddeviceinput' } },
+    });
     // No key reached the recorded parameters of the deployment.
     const recorded = JSON.stringify(fakeArm.deployments().find((d) => d.name === request.deploymentName));
     expect(recorded).not.toMatch(/AccountKey=|SharedAccessKey=/);
@@ -71,7 +94,11 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     const again = { ...request, deploymentName: 'iomt-connector-raced' };
     const arm = fixture.clients.resources(again.subscriptionId);
     await arm.deployments.beginCreateOrUpdate(again.resourceGroupName, again.deploymentName, {
-      properties: { mode: 'Incremental', template: again.template, parameters: Object.fromEntries(Object.entries(again.parameters).map(([k, v]) => [k, { value: v }])) },
+      properties: {
+        mode: 'Incremental',
+        template: again.template,
+        parameters: Object.fromEntries(Object.entries(again.parameters).map(([k, v]) => [k, { value: v }])),
+      },
     });
     const result = await deployer.deploy(again);
     expect(result.outputs).toHaveProperty('keyVault');
@@ -85,7 +112,10 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     expect(failure).toMatchObject({
       code: 'DeploymentFailed',
       retryable: false,
-      details: [expect.objectContaining({ code: 'DeploymentFailed' }), expect.objectContaining({ code: 'InjectedDeploymentFailure' })],
+      details: [
+        expect.objectContaining({ code: 'DeploymentFailed' }),
+        expect.objectContaining({ code: 'InjectedDeploymentFailure' }),
+      ],
     });
     await expect(deployConnector(fixture)).resolves.toBeDefined();
     expect(calls(fixture.fakeArm, DEPLOYMENT_PUT)).toHaveLength(2);
@@ -93,8 +123,15 @@ describe('ArmResourceDeployer against the fake ARM', () => {
 
   it('maps a template ARM refuses to DeploymentFailed with the raw InvalidTemplate error', async () => {
     const { request } = await deployConnector(fixture);
-    const bad = { ...request, deploymentName: 'bad-template', parameters: { ...request.parameters, streamingUnits: 2 } };
-    await expect(deployer.deploy(bad)).rejects.toMatchObject({ code: 'DeploymentFailed', details: [expect.objectContaining({ code: 'InvalidTemplate' })] });
+    const bad = {
+      ...request,
+      deploymentName: 'bad-template',
+      parameters: { ...request.parameters, streamingUnits: 2 },
+    };
+    await expect(deployer.deploy(bad)).rejects.toMatchObject({
+      code: 'DeploymentFailed',
+      details: [expect.objectContaining({ code: 'InvalidTemplate' })],
+    });
   });
 
   it('rides out throttling with the SDK retry policy', async () => {
@@ -112,7 +149,9 @@ describe('ArmResourceDeployer against the fake ARM', () => {
   });
 
   it('leaves an existing resource group as it is', async () => {
-    await fixture.clients.resources(INFRASTRUCTURE_SUBSCRIPTION_ID).resourceGroups.createOrUpdate('rg-iomt-fhirsrv1-iomt1', { location: 'westus2', tags: { owner: 'ops' } });
+    await fixture.clients
+      .resources(INFRASTRUCTURE_SUBSCRIPTION_ID)
+      .resourceGroups.createOrUpdate('rg-iomt-fhirsrv1-iomt1', { location: 'westus2', tags: { owner: 'ops' } });
     await deployConnector(fixture);
     expect(fixture.fakeArm.snapshot().resourceGroups[0].tags).toEqual({ owner: 'ops' });
   });
@@ -121,15 +160,23 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     const { request } = await deployConnector(fixture);
     await deployer.deleteResourceGroup(request.subscriptionId, request.resourceGroupName);
     expect(fixture.fakeArm.snapshot()).toMatchObject({ resourceGroups: [], resources: [], deployments: [] });
-    await expect(deployer.deleteResourceGroup(request.subscriptionId, request.resourceGroupName)).resolves.toBeUndefined();
+    await expect(
+      deployer.deleteResourceGroup(request.subscriptionId, request.resourceGroupName),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses bad input precisely, before calling ARM', async () => {
     const { request } = await deployConnector(fixture);
     fixture.fakeArm.clearCalls();
-    await expect(deployer.deploy({ ...request, deploymentName: 'has space' })).rejects.toMatchObject({ target: 'deploymentName' });
-    await expect(deployer.deploy({ ...request, resourceGroupName: 'bad/group' })).rejects.toMatchObject({ code: 'InvalidResourceGroupName' });
-    await expect(deployer.deploy({ ...request, subscriptionId: 'sub' })).rejects.toMatchObject({ code: 'InvalidSubscriptionId' });
+    await expect(deployer.deploy({ ...request, deploymentName: 'has space' })).rejects.toMatchObject({
+      target: 'deploymentName',
+    });
+    await expect(deployer.deploy({ ...request, resourceGroupName: 'bad/group' })).rejects.toMatchObject({
+      code: 'InvalidResourceGroupName',
+    });
+    await expect(deployer.deploy({ ...request, subscriptionId: 'sub' })).rejects.toMatchObject({
+      code: 'InvalidSubscriptionId',
+    });
     await expect(deployer.deleteResourceGroup(request.subscriptionId, '')).rejects.toBeInstanceOf(ValidationError);
     expect(fixture.fakeArm.calls().total).toBe(0);
   });
@@ -137,11 +184,15 @@ describe('ArmResourceDeployer against the fake ARM', () => {
   it("rejects with the signal's reason when cancelled", async () => {
     const reason = new Error('shutting down');
     const { request } = await deployConnector(fixture);
-    await expect(deployer.deploy({ ...request, deploymentName: 'other' }, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(
+      deployer.deploy({ ...request, deploymentName: 'other' }, { signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
   });
 });
 
-function typeOf(key: 'eventHubNamespace' | 'storageAccount' | 'keyVault' | 'streamAnalyticsJob' | 'functionApp'): string {
+function typeOf(
+  key: 'eventHubNamespace' | 'storageAccount' | 'keyVault' | 'streamAnalyticsJob' | 'functionApp',
+): string {
   return {
     eventHubNamespace: 'Microsoft.EventHub/namespaces',
     storageAccount: 'Microsoft.Storage/storageAccounts',

@@ -1,4 +1,9 @@
-import { ConflictError, type EventHubPolicyTarget, ResourceNotFoundError, type StreamAnalyticsJobRef } from '@iomt/domain';
+import {
+  ConflictError,
+  type EventHubPolicyTarget,
+  ResourceNotFoundError,
+  type StreamAnalyticsJobRef,
+} from '@iomt/domain';
 import { ArmKeyManager } from '../src/lib/keys/arm-key.manager';
 import { ArmStreamAnalyticsJobController } from '../src/lib/stream-analytics/arm-stream-analytics-job.controller';
 import { type AzureFixture, calls, deployConnector, startAzureFixture } from './support/fake-arm.fixture';
@@ -18,17 +23,36 @@ describe('ArmStreamAnalyticsJobController against the fake ARM', () => {
     const { connector } = await deployConnector(fixture);
     jobs = new ArmStreamAnalyticsJobController(fixture.clients);
     keys = new ArmKeyManager(fixture.clients);
-    const place = { subscriptionId: connector.infrastructureSubscriptionId!, resourceGroupName: connector.infrastructureResourceGroupName! };
+    const place = {
+      subscriptionId: connector.infrastructureSubscriptionId!,
+      resourceGroupName: connector.infrastructureResourceGroupName!,
+    };
     namespaceName = connector.eventHub.infrastructureResourceName!;
     job = { ...place, jobName: connector.streamAnalytics.infrastructureResourceName! };
-    reader = { kind: 'eventHubAuthorizationRule', ...place, namespaceName, eventHubName: 'normalizeddeviceinput', ruleName: 'reader' };
+    reader = {
+      kind: 'eventHubAuthorizationRule',
+      ...place,
+      namespaceName,
+      eventHubName: 'normalizeddeviceinput',
+      ruleName: 'reader',
+    };
   });
   afterEach(() => fixture.stop());
 
   const jobState = () => fixture.fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs')[0].properties;
   const inputSource = () =>
-    (fixture.fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs/inputs')[0].properties.datasource as { properties: Record<string, string> }).properties;
-  const credentials = (key: string) => ({ inputName: INPUT, serviceBusNamespace: namespaceName, eventHubName: 'normalizeddeviceinput', sharedAccessPolicyName: 'reader', sharedAccessPolicyKey: key });
+    (
+      fixture.fakeArm.resources('Microsoft.StreamAnalytics/streamingjobs/inputs')[0].properties.datasource as {
+        properties: Record<string, string>;
+      }
+    ).properties;
+  const credentials = (key: string) => ({
+    inputName: INPUT,
+    serviceBusNamespace: namespaceName,
+    eventHubName: 'normalizeddeviceinput',
+    sharedAccessPolicyName: 'reader',
+    sharedAccessPolicyKey: key,
+  });
 
   it('starts the job from its last output', async () => {
     await jobs.startFromLastOutput(job);
@@ -44,9 +68,15 @@ describe('ArmStreamAnalyticsJobController against the fake ARM', () => {
     await jobs.updateInputKey(job, credentials(secondaryKey));
     await expect(jobs.testInput(job, INPUT)).resolves.toEqual({ succeeded: true });
     await jobs.startFromLastOutput(job);
-    expect(inputSource()).toMatchObject({ sharedAccessPolicyKey: secondaryKey, sharedAccessPolicyName: 'reader', eventHubName: 'normalizeddeviceinput' });
+    expect(inputSource()).toMatchObject({
+      sharedAccessPolicyKey: secondaryKey,
+      sharedAccessPolicyName: 'reader',
+      eventHubName: 'normalizeddeviceinput',
+    });
     expect(jobState()).toMatchObject({ jobState: 'Running', outputStartMode: 'LastOutputEventTime' });
-    const actions = calls(fixture.fakeArm, /^(POST|PATCH) /).map((line) => line.replace(/^(\w+) .*\/([^/]+)$/, '$1 $2'));
+    const actions = calls(fixture.fakeArm, /^(POST|PATCH) /).map((line) =>
+      line.replace(/^(\w+) .*\/([^/]+)$/, '$1 $2'),
+    );
     expect(actions).toEqual(['POST regenerateKeys', 'POST stop', `PATCH ${INPUT}`, 'POST test', 'POST start']);
   });
 

@@ -23,9 +23,21 @@ describe('AzureModule', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         AzureModule.forRootAsync({
-          imports: [{ module: class ConfigModule {}, providers: [{ provide: CONFIG, useValue: { endpoint: fakeArm.endpoint } }], exports: [CONFIG], global: false }],
+          imports: [
+            {
+              module: class ConfigModule {},
+              providers: [{ provide: CONFIG, useValue: { endpoint: fakeArm.endpoint } }],
+              exports: [CONFIG],
+              global: false,
+            },
+          ],
           inject: [CONFIG],
-          useFactory: (config: { endpoint: string }) => ({ mode: 'local', endpoint: config.endpoint, retry: { retryDelayInMs: 1 }, pollIntervalMs: 1 }),
+          useFactory: (config: { endpoint: string }) => ({
+            mode: 'local',
+            endpoint: config.endpoint,
+            retry: { retryDelayInMs: 1 },
+            pollIntervalMs: 1,
+          }),
         }),
       ],
     }).compile();
@@ -35,7 +47,9 @@ describe('AzureModule', () => {
     expect(moduleRef.get(EVENT_HUB_POLICY_MANAGER)).toBeDefined();
     expect(moduleRef.get(KEY_VAULT_SECRET_WRITER)).toBeDefined();
     // The bound deployer really talks to the configured endpoint.
-    await moduleRef.get<ResourceDeployer>(RESOURCE_DEPLOYER).deleteResourceGroup(INFRASTRUCTURE_SUBSCRIPTION_ID, 'rg-absent');
+    await moduleRef
+      .get<ResourceDeployer>(RESOURCE_DEPLOYER)
+      .deleteResourceGroup(INFRASTRUCTURE_SUBSCRIPTION_ID, 'rg-absent');
     expect(fakeArm.calls().log.map((c) => c.method)).toEqual(['DELETE']);
     await moduleRef.close();
   });
@@ -46,7 +60,9 @@ describe('AzureModule', () => {
   });
 
   it('refuses invalid options, naming the setting', async () => {
-    const compile = Test.createTestingModule({ imports: [AzureModule.forRoot({ mode: 'local', endpoint: 'not-a-url' })] }).compile();
+    const compile = Test.createTestingModule({
+      imports: [AzureModule.forRoot({ mode: 'local', endpoint: 'not-a-url' })],
+    }).compile();
     await expect(compile).rejects.toThrow('Invalid Azure options: endpoint must be an http(s) URL');
   });
 });

@@ -1,5 +1,12 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type InjectionToken,
+  Module,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+  type Provider,
+} from '@nestjs/common';
 import { KEY_MANAGER, RESOURCE_DEPLOYER, STREAM_ANALYTICS_JOB_CONTROLLER } from '@iomt/domain';
 import { ARM_CLIENTS, AZURE_OPTIONS } from './azure.tokens';
 import { createAzureCredential } from './client/arm-client-options';
@@ -27,9 +34,21 @@ export interface AzureModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>
 const adapters: Provider[] = [
   { provide: RESOURCE_DEPLOYER, useFactory: (c: ArmClients) => new ArmResourceDeployer(c), inject: [ARM_CLIENTS] },
   { provide: KEY_MANAGER, useFactory: (c: ArmClients) => new ArmKeyManager(c), inject: [ARM_CLIENTS] },
-  { provide: STREAM_ANALYTICS_JOB_CONTROLLER, useFactory: (c: ArmClients) => new ArmStreamAnalyticsJobController(c), inject: [ARM_CLIENTS] },
-  { provide: EVENT_HUB_POLICY_MANAGER, useFactory: (c: ArmClients) => new ArmEventHubPolicyManager(c), inject: [ARM_CLIENTS] },
-  { provide: KEY_VAULT_SECRET_WRITER, useFactory: (c: ArmClients) => new ArmKeyVaultSecretWriter(c), inject: [ARM_CLIENTS] },
+  {
+    provide: STREAM_ANALYTICS_JOB_CONTROLLER,
+    useFactory: (c: ArmClients) => new ArmStreamAnalyticsJobController(c),
+    inject: [ARM_CLIENTS],
+  },
+  {
+    provide: EVENT_HUB_POLICY_MANAGER,
+    useFactory: (c: ArmClients) => new ArmEventHubPolicyManager(c),
+    inject: [ARM_CLIENTS],
+  },
+  {
+    provide: KEY_VAULT_SECRET_WRITER,
+    useFactory: (c: ArmClients) => new ArmKeyVaultSecretWriter(c),
+    inject: [ARM_CLIENTS],
+  },
 ];
 
 const exported = [

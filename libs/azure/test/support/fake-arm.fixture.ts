@@ -6,7 +6,12 @@ import { type AzureOptionsInput, parseAzureOptions } from '../../src/lib/config/
 import { ArmResourceDeployer } from '../../src/lib/deployments/arm-resource.deployer';
 import { iomtConnectorDeploymentRequest } from '../../src/lib/templates/iomt-connector.deployment';
 import { connectorWithDeployedResources } from '../../src/lib/templates/iomt-connector.outputs';
-import { APP_SERVICE_PLAN_ID, INFRASTRUCTURE_SUBSCRIPTION_ID, OPERATION_ID, sampleConnector } from '../../src/lib/test-support/samples';
+import {
+  APP_SERVICE_PLAN_ID,
+  INFRASTRUCTURE_SUBSCRIPTION_ID,
+  OPERATION_ID,
+  sampleConnector,
+} from '../../src/lib/test-support/samples';
 
 /** A fake ARM on an ephemeral port and this library's clients pointed at it (local mode, fast retries and polls). */
 export interface AzureFixture {
@@ -16,7 +21,10 @@ export interface AzureFixture {
 }
 
 /** Starts the fake ARM; `options` override the client settings (e.g. `retry.maxRetries`). */
-export async function startAzureFixture(faults: Partial<FakeArmFaults> = {}, options: Partial<AzureOptionsInput> = {}): Promise<AzureFixture> {
+export async function startAzureFixture(
+  faults: Partial<FakeArmFaults> = {},
+  options: Partial<AzureOptionsInput> = {},
+): Promise<AzureFixture> {
   const fakeArm = await startFakeArm({ faults });
   const parsed = parseAzureOptions({
     mode: 'local',
@@ -30,7 +38,11 @@ export async function startAzureFixture(faults: Partial<FakeArmFaults> = {}, opt
 }
 
 /** The sample connector's placement in the infrastructure subscription. */
-export const PLACEMENT = { infrastructureSubscriptionId: INFRASTRUCTURE_SUBSCRIPTION_ID, location: 'westus2', appServicePlanId: APP_SERVICE_PLAN_ID };
+export const PLACEMENT = {
+  infrastructureSubscriptionId: INFRASTRUCTURE_SUBSCRIPTION_ID,
+  location: 'westus2',
+  appServicePlanId: APP_SERVICE_PLAN_ID,
+};
 
 /** A deployed connector: the request, the result and the connector with its resources recorded. */
 export interface DeployedConnector {

@@ -3,11 +3,20 @@ import type { TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicyName } from '@azure/core-rest-pipeline';
 import { ValidationError } from '@iomt/domain';
 import { parseAzureOptions } from '../config/azure.config';
-import { createArmClientOptions, createAzureCredential, LOCAL_ARM_CREDENTIAL, prepareArmClient } from './arm-client-options';
+import {
+  createArmClientOptions,
+  createAzureCredential,
+  LOCAL_ARM_CREDENTIAL,
+  prepareArmClient,
+} from './arm-client-options';
 import { ArmClients } from './arm-clients';
 
 const production = parseAzureOptions({ retry: { maxRetries: 5 } });
-const local = parseAzureOptions({ mode: 'local', endpoint: 'http://127.0.0.1:7000', retry: { maxRetries: 1, retryDelayInMs: 1 } });
+const local = parseAzureOptions({
+  mode: 'local',
+  endpoint: 'http://127.0.0.1:7000',
+  retry: { maxRetries: 1, retryDelayInMs: 1 },
+});
 const managedIdentity: TokenCredential = { getToken: async () => ({ token: 't', expiresOnTimestamp: 0 }) };
 const SUBSCRIPTION = 'c243745d-50bb-48d1-9e62-3f72efb3166c';
 
@@ -24,7 +33,11 @@ describe('createArmClientOptions', () => {
   });
 
   it('local: the fake endpoint with insecure connections allowed', () => {
-    expect(createArmClientOptions(local)).toMatchObject({ endpoint: 'http://127.0.0.1:7000', allowInsecureConnection: true, retryOptions: { maxRetries: 1 } });
+    expect(createArmClientOptions(local)).toMatchObject({
+      endpoint: 'http://127.0.0.1:7000',
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 1 },
+    });
   });
 });
 
@@ -42,7 +55,10 @@ describe('createAzureCredential', () => {
 describe('prepareArmClient', () => {
   it('removes the bearer-token policy in local mode only, keeping the retry policy', () => {
     const client = (options: typeof local) =>
-      prepareArmClient(new ResourceManagementClient(managedIdentity, SUBSCRIPTION, createArmClientOptions(options)), options);
+      prepareArmClient(
+        new ResourceManagementClient(managedIdentity, SUBSCRIPTION, createArmClientOptions(options)),
+        options,
+      );
     const localPolicies = policyNames(client(local));
     const productionPolicies = policyNames(client(production));
     expect(productionPolicies).toContain(bearerTokenAuthenticationPolicyName);

@@ -1,5 +1,9 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import {
+  bearerTokenAuthenticationPolicyName,
+  type Pipeline,
+  type PipelineRetryOptions,
+} from '@azure/core-rest-pipeline';
 import type { AzureOptions } from '../config/azure.config';
 
 /** What every `@azure/arm-*` (HLC) client of this library is constructed with. */

@@ -54,7 +54,10 @@ export class ArmClients {
     const key = `${type.name}/${subscriptionId.toLowerCase()}`;
     let client = this.cache.get(key) as T | undefined;
     if (!client) {
-      client = prepareArmClient(new type(this.credential, subscriptionId, createArmClientOptions(this.options)), this.options);
+      client = prepareArmClient(
+        new type(this.credential, subscriptionId, createArmClientOptions(this.options)),
+        this.options,
+      );
       this.cache.set(key, client);
     }
     return client;

@@ -13,8 +13,16 @@ describe('parseAzureOptions', () => {
   });
 
   it('accepts a local fake ARM over plain HTTP', () => {
-    const options = parseAzureOptions({ mode: 'local', endpoint: 'http://127.0.0.1:7000', retry: { maxRetries: 1, retryDelayInMs: 1 } });
-    expect(options).toMatchObject({ mode: 'local', endpoint: 'http://127.0.0.1:7000', retry: { maxRetries: 1, retryDelayInMs: 1 } });
+    const options = parseAzureOptions({
+      mode: 'local',
+      endpoint: 'http://127.0.0.1:7000',
+      retry: { maxRetries: 1, retryDelayInMs: 1 },
+    });
+    expect(options).toMatchObject({
+      mode: 'local',
+      endpoint: 'http://127.0.0.1:7000',
+      retry: { maxRetries: 1, retryDelayInMs: 1 },
+    });
   });
 
   it.each([
@@ -46,7 +54,10 @@ describe('azureConfigSchema', () => {
   });
 
   it('defaults every variable', () => {
-    expect(parseAzureOptions(azureOptionsFromConfig(azureConfigSchema.parse({})))).toMatchObject({ mode: 'azure', endpoint: 'https://management.azure.com' });
+    expect(parseAzureOptions(azureOptionsFromConfig(azureConfigSchema.parse({})))).toMatchObject({
+      mode: 'azure',
+      endpoint: 'https://management.azure.com',
+    });
   });
 
   it.each([

@@ -23,7 +23,11 @@ export const azureOptionsSchema = z
     /** First wait between polls of a long-running operation; ARM's Retry-After takes over when it sends one. */
     pollIntervalMs: z.int().min(0).max(60_000).default(2000),
     /** How long `deploy` waits for a deployment started by someone else before giving up (retryable). */
-    maxDeploymentWaitMs: z.int().min(1).max(24 * 3600_000).default(3 * 3600_000),
+    maxDeploymentWaitMs: z
+      .int()
+      .min(1)
+      .max(24 * 3600_000)
+      .default(3 * 3600_000),
     /** DNS suffix of storage endpoints in connection strings (`core.windows.net` in the public cloud). */
     storageEndpointSuffix: z.string().min(1).default('core.windows.net'),
   })
@@ -45,7 +49,8 @@ export function parseAzureOptions(input: unknown): AzureOptions {
   throw new Error(`Invalid Azure options: ${problems.join('; ')}`);
 }
 
-const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
 const intSetting = (min: number, max: number) => unsetWhenEmpty(z.coerce.number().int().min(min).max(max).optional());
 
 /**
@@ -55,7 +60,9 @@ const intSetting = (min: number, max: number) => unsetWhenEmpty(z.coerce.number(
  * ARM_MAX_RETRY_DELAY_MS, ARM_POLL_INTERVAL_MS.
  */
 export const azureConfigSchema = z.object({
-  ARM_ENDPOINT: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(DEFAULT_ARM_ENDPOINT)),
+  ARM_ENDPOINT: unsetWhenEmpty(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(DEFAULT_ARM_ENDPOINT),
+  ),
   ARM_MODE: unsetWhenEmpty(z.enum(['azure', 'local']).default('azure')),
   ARM_MAX_RETRIES: intSetting(0, 20),
   ARM_RETRY_DELAY_MS: intSetting(0, 60_000),

@@ -6,19 +6,14 @@ import {
   type CallOptions,
   type DeploymentRequest,
   type DeploymentResult,
-  ErrorCode,
   type ResourceDeployer,
   TransientError,
-  ValidationError,
 } from '@iomt/domain';
 import type { ArmClients } from '../client/arm-clients';
 import { mapArmError, mapDeploymentError, withArmErrors } from '../errors/arm-error.mapper';
-import { ArmAuthorizationFailedError, ArmDeploymentFailedError, flattenArmError } from '../errors/arm-errors';
-import { hasAuthorizationFailure, isDeploymentActive, isNotFound, type ArmErrorObject } from '../errors/azure-errors';
-import { deploymentPhase, deploymentResultOf } from './deployment-state';
-
-/** ARM deployment names: 1-64 letters, digits, `-`, `_`, `.`, `(` and `)`. */
-const DEPLOYMENT_NAME = /^[-\w.()]{1,64}$/;
+import { isDeploymentActive, isNotFound } from '../errors/azure-errors';
+import { checkDeploymentRequest, wrapParameters } from './deployment-request';
+import { deploymentPhase, deploymentResultOf, outcomeOf } from './deployment-state';
 
 /**
  * Deploys ARM templates with `@azure/arm-resources` (ARO-RP `DeployTemplate`): creates the
@@ -30,7 +25,7 @@ export class ArmResourceDeployer implements ResourceDeployer {
   constructor(private readonly clients: ArmClients) {}
 
   async deploy(request: DeploymentRequest, options: CallOptions = {}): Promise<DeploymentResult> {
-    checkRequest(request);
+    checkDeploymentRequest(request);
     const { signal } = options;
     return withArmErrors(
       () => this.deployOrAttach(this.clients.resources(request.subscriptionId), request, signal),
@@ -39,13 +34,19 @@ export class ArmResourceDeployer implements ResourceDeployer {
     );
   }
 
-  async deleteResourceGroup(subscriptionId: string, resourceGroupName: string, options: CallOptions = {}): Promise<void> {
+  async deleteResourceGroup(
+    subscriptionId: string,
+    resourceGroupName: string,
+    options: CallOptions = {},
+  ): Promise<void> {
     assertResourceGroupName(resourceGroupName);
     const { signal } = options;
     await withArmErrors(
       async () => {
         try {
-          await this.clients.resources(subscriptionId).resourceGroups.beginDeleteAndWait(resourceGroupName, this.clients.lroOptions(signal));
+          await this.clients
+            .resources(subscriptionId)
+            .resourceGroups.beginDeleteAndWait(resourceGroupName, this.clients.lroOptions(signal));
         } catch (error) {
           if (!isNotFound(error)) throw error;
         }
@@ -55,22 +56,36 @@ export class ArmResourceDeployer implements ResourceDeployer {
     );
   }
 
-  private async deployOrAttach(arm: ResourceManagementClient, request: DeploymentRequest, signal?: AbortSignal): Promise<DeploymentResult> {
+  private async deployOrAttach(
+    arm: ResourceManagementClient,
+    request: DeploymentRequest,
+    signal?: AbortSignal,
+  ): Promise<DeploymentResult> {
     await ensureResourceGroup(arm, request, signal);
     const existing = await findDeployment(arm, request, signal);
-    if (existing && deploymentPhase(existing) === 'succeeded') return deploymentResultOf(request.deploymentName, existing);
+    if (existing && deploymentPhase(existing) === 'succeeded')
+      return deploymentResultOf(request.deploymentName, existing);
     if (existing && deploymentPhase(existing) === 'active') return this.awaitDeployment(arm, request, signal);
     return this.createOrUpdate(arm, request, signal);
   }
 
-  private async createOrUpdate(arm: ResourceManagementClient, request: DeploymentRequest, signal?: AbortSignal): Promise<DeploymentResult> {
+  private async createOrUpdate(
+    arm: ResourceManagementClient,
+    request: DeploymentRequest,
+    signal?: AbortSignal,
+  ): Promise<DeploymentResult> {
     const { resourceGroupName, deploymentName, template, parameters, tags } = request;
     const body = {
       properties: { mode: 'Incremental' as const, template, parameters: wrapParameters(parameters) },
       ...(tags ? { tags: { ...tags } } : {}),
     };
     try {
-      const deployment = await arm.deployments.beginCreateOrUpdateAndWait(resourceGroupName, deploymentName, body, this.clients.lroOptions(signal));
+      const deployment = await arm.deployments.beginCreateOrUpdateAndWait(
+        resourceGroupName,
+        deploymentName,
+        body,
+        this.clients.lroOptions(signal),
+      );
       return outcomeOf(request, deployment);
     } catch (error) {
       // Another worker started the same deployment between our read and our PUT.
@@ -79,42 +94,44 @@ export class ArmResourceDeployer implements ResourceDeployer {
       // The poller reports a Failed deployment as a plain Error; the deployment holds the ARM error.
       const finished = await findDeployment(arm, request, signal);
       if (!finished) throw error;
-      return deploymentPhase(finished) === 'active' ? this.awaitDeployment(arm, request, signal) : outcomeOf(request, finished);
+      return deploymentPhase(finished) === 'active'
+        ? this.awaitDeployment(arm, request, signal)
+        : outcomeOf(request, finished);
     }
   }
 
   /** Polls a deployment someone else started until it ends (bounded by `maxDeploymentWaitMs`). */
-  private async awaitDeployment(arm: ResourceManagementClient, request: DeploymentRequest, signal?: AbortSignal): Promise<DeploymentResult> {
+  private async awaitDeployment(
+    arm: ResourceManagementClient,
+    request: DeploymentRequest,
+    signal?: AbortSignal,
+  ): Promise<DeploymentResult> {
     const { pollIntervalMs, maxDeploymentWaitMs } = this.clients.options;
     const deadline = Date.now() + maxDeploymentWaitMs;
     for (;;) {
-      const deployment = await arm.deployments.get(request.resourceGroupName, request.deploymentName, { abortSignal: signal });
+      const deployment = await arm.deployments.get(request.resourceGroupName, request.deploymentName, {
+        abortSignal: signal,
+      });
       if (deploymentPhase(deployment) !== 'active') return outcomeOf(request, deployment);
       if (Date.now() >= deadline) {
-        throw new TransientError(`The deployment '${request.deploymentName}' is still running after ${maxDeploymentWaitMs} ms`, {
-          target: request.deploymentName,
-        });
+        throw new TransientError(
+          `The deployment '${request.deploymentName}' is still running after ${maxDeploymentWaitMs} ms`,
+          {
+            target: request.deploymentName,
+          },
+        );
       }
       await delay(pollIntervalMs, undefined, signal ? { signal } : {});
     }
   }
 }
 
-function checkRequest(request: DeploymentRequest): void {
-  assertResourceGroupName(request.resourceGroupName);
-  if (!DEPLOYMENT_NAME.test(request.deploymentName)) {
-    throw new ValidationError(`The deployment name '${request.deploymentName}' is invalid: use 1-64 letters, digits, '-', '_', '.', '(' or ')'.`, {
-      code: ErrorCode.InvalidParameter,
-      target: 'deploymentName',
-    });
-  }
-  if (request.location.trim() === '') {
-    throw new ValidationError('The deployment location must not be empty.', { code: ErrorCode.InvalidLocation, target: 'location' });
-  }
-}
-
 /** Creates the group with the request's location and tags when it does not exist; an existing group is left as it is. */
-async function ensureResourceGroup(arm: ResourceManagementClient, request: DeploymentRequest, signal?: AbortSignal): Promise<void> {
+async function ensureResourceGroup(
+  arm: ResourceManagementClient,
+  request: DeploymentRequest,
+  signal?: AbortSignal,
+): Promise<void> {
   const { body: exists } = await arm.resourceGroups.checkExistence(request.resourceGroupName, { abortSignal: signal });
   if (exists) return;
   await arm.resourceGroups.createOrUpdate(
@@ -124,41 +141,15 @@ async function ensureResourceGroup(arm: ResourceManagementClient, request: Deplo
   );
 }
 
-async function findDeployment(arm: ResourceManagementClient, request: DeploymentRequest, signal?: AbortSignal): Promise<DeploymentExtended | undefined> {
+async function findDeployment(
+  arm: ResourceManagementClient,
+  request: DeploymentRequest,
+  signal?: AbortSignal,
+): Promise<DeploymentExtended | undefined> {
   try {
     return await arm.deployments.get(request.resourceGroupName, request.deploymentName, { abortSignal: signal });
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
-}
-
-function outcomeOf(request: DeploymentRequest, deployment: DeploymentExtended): DeploymentResult {
-  const name = request.deploymentName;
-  switch (deploymentPhase(deployment)) {
-    case 'succeeded':
-      return deploymentResultOf(name, deployment);
-    case 'failed':
-      throw failedDeploymentError(name, deployment.properties?.error);
-    default:
-      // Canceled (or deleted while we waited): deploying again is the retry.
-      throw new TransientError(`The deployment '${name}' ended ${deployment.properties?.provisioningState ?? 'without a state'}`, {
-        target: name,
-      });
-  }
-}
-
-function failedDeploymentError(name: string, armError: ArmErrorObject | undefined): Error {
-  if (hasAuthorizationFailure(armError)) {
-    return new ArmAuthorizationFailedError(`The deployment '${name}' was not authorized: ${armError?.message ?? ''}`, 'AuthorizationFailed', {
-      target: name,
-      details: flattenArmError(armError),
-    });
-  }
-  return new ArmDeploymentFailedError(name, armError);
-}
-
-/** ARM wants every parameter as `{ value }`. */
-function wrapParameters(parameters: Readonly<Record<string, unknown>>): Record<string, { value: unknown }> {
-  return Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { value }]));
 }

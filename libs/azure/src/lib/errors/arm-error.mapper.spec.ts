@@ -1,12 +1,25 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import { ConflictError, DomainError, ResourceNotFoundError, ThrottledError, TransientError, ValidationError } from '@iomt/domain';
+import {
+  ConflictError,
+  DomainError,
+  ResourceNotFoundError,
+  ThrottledError,
+  TransientError,
+  ValidationError,
+} from '@iomt/domain';
 import { mapArmError, mapDeploymentError, withArmErrors } from './arm-error.mapper';
 import { ArmAuthorizationFailedError, ArmDeploymentFailedError, ArmRequestError } from './arm-errors';
 
 /** A RestError with the ARM error body the HLC clients parse into `details`. */
-function armError(statusCode: number | undefined, code: string, headers: Record<string, string> = {}, inner: unknown[] = []): RestError {
+function armError(
+  statusCode: number | undefined,
+  code: string,
+  headers: Record<string, string> = {},
+  inner: unknown[] = [],
+): RestError {
   const request = createPipelineRequest({ url: 'https://management.azure.com/x' });
-  const response = statusCode === undefined ? undefined : { request, status: statusCode, headers: createHttpHeaders(headers) };
+  const response =
+    statusCode === undefined ? undefined : { request, status: statusCode, headers: createHttpHeaders(headers) };
   const error = new RestError(`${code} happened`, { statusCode, code, request, response });
   return Object.assign(error, { details: { error: { code, message: `${code} happened`, details: inner } } });
 }
@@ -19,7 +32,13 @@ describe('mapArmError', () => {
     ['500', armError(500, 'InternalServerError'), TransientError, 'ServiceUnavailable', true],
     ['network', armError(undefined, 'ECONNRESET'), TransientError, 'ServiceUnavailable', true],
     ['403', armError(403, 'AuthorizationFailed'), ArmAuthorizationFailedError, 'AuthorizationFailed', false],
-    ['401', armError(401, 'InvalidAuthenticationToken'), ArmAuthorizationFailedError, 'InvalidAuthenticationToken', false],
+    [
+      '401',
+      armError(401, 'InvalidAuthenticationToken'),
+      ArmAuthorizationFailedError,
+      'InvalidAuthenticationToken',
+      false,
+    ],
     ['404', armError(404, 'ResourceNotFound'), ResourceNotFoundError, 'ResourceNotFound', false],
     ['409 job running', armError(409, 'Conflict'), ConflictError, 'Conflict', false],
     ['409 group being deleted', armError(409, 'ResourceGroupBeingDeleted'), TransientError, 'ServiceUnavailable', true],
@@ -61,7 +80,9 @@ describe('mapDeploymentError', () => {
   });
 
   it('keeps the raw ARM error in the details of DeploymentFailed', () => {
-    const error = armError(400, 'InvalidTemplate', {}, [{ code: 'InvalidTemplateParameter', message: 'p is bad', target: 'p' }]);
+    const error = armError(400, 'InvalidTemplate', {}, [
+      { code: 'InvalidTemplateParameter', message: 'p is bad', target: 'p' },
+    ]);
     const mapped = mapDeploymentError(error, 'iomt-connector-op1') as ArmDeploymentFailedError;
     expect(mapped.retryable).toBe(false);
     expect(mapped.target).toBe('iomt-connector-op1');
@@ -92,7 +113,12 @@ describe('ArmDeploymentFailedError', () => {
 
 describe('withArmErrors', () => {
   it('maps what the call throws', async () => {
-    await expect(withArmErrors(() => Promise.reject(armError(404, 'NotFound')), (e) => mapArmError(e, 'x'))).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(
+      withArmErrors(
+        () => Promise.reject(armError(404, 'NotFound')),
+        (e) => mapArmError(e, 'x'),
+      ),
+    ).rejects.toBeInstanceOf(ResourceNotFoundError);
   });
 
   it("rejects with the signal's reason when cancelled, before or during the call", async () => {

@@ -1,6 +1,12 @@
 import { ConflictError, isDomainError, ResourceNotFoundError, ThrottledError, TransientError } from '@iomt/domain';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { ArmAuthorizationFailedError, ArmDeploymentFailedError, ArmRequestError, boundedMessage, flattenArmError } from './arm-errors';
+import {
+  ArmAuthorizationFailedError,
+  ArmDeploymentFailedError,
+  ArmRequestError,
+  boundedMessage,
+  flattenArmError,
+} from './arm-errors';
 import {
   armErrorOf,
   isAuthorizationFailed,
@@ -12,14 +18,18 @@ import {
 } from './azure-errors';
 
 /** ARM codes of a 409 that goes away by itself: the group is still being deleted. */
-const PASSING_CONFLICT_CODES: ReadonlySet<string> = new Set(['ResourceGroupBeingDeleted', 'AnotherOperationInProgress']);
+const PASSING_CONFLICT_CODES: ReadonlySet<string> = new Set([
+  'ResourceGroupBeingDeleted',
+  'AnotherOperationInProgress',
+]);
 
 /** The mapping shared by every call: throttling, passing failures and authorization. */
 function mapCommon(error: unknown, action: string): Error | undefined {
   const armError = armErrorOf(error);
   const reason = boundedMessage(armError?.message ?? (error as Error).message);
   const options = { cause: error, details: flattenArmError(armError) };
-  if (isThrottled(error)) return new ThrottledError(`Could not ${action}: ARM is throttling requests`, retryAfterMsOf(error), options);
+  if (isThrottled(error))
+    return new ThrottledError(`Could not ${action}: ARM is throttling requests`, retryAfterMsOf(error), options);
   if (isTransient(error)) return new TransientError(`Could not ${action}: ARM is unavailable (${reason})`, options);
   if (isAuthorizationFailed(error)) {
     return new ArmAuthorizationFailedError(`Could not ${action}: ${reason}`, armError?.code, options);
@@ -56,7 +66,10 @@ export function mapArmError(error: unknown, action: string): unknown {
  */
 export function mapDeploymentError(error: unknown, deploymentName: string): unknown {
   if (isDomainError(error) || !isRestError(error)) return error;
-  return mapCommon(error, `deploy '${deploymentName}'`) ?? new ArmDeploymentFailedError(deploymentName, armErrorOf(error), { cause: error });
+  return (
+    mapCommon(error, `deploy '${deploymentName}'`) ??
+    new ArmDeploymentFailedError(deploymentName, armErrorOf(error), { cause: error })
+  );
 }
 
 /**

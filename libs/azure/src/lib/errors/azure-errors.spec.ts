@@ -11,14 +11,26 @@ import {
 } from './azure-errors';
 
 /** A RestError as the HLC clients throw it for an ARM answer (or, without status, a network failure). */
-function armError(statusCode: number | undefined, code: string | undefined, headers: Record<string, string> = {}): RestError {
+function armError(
+  statusCode: number | undefined,
+  code: string | undefined,
+  headers: Record<string, string> = {},
+): RestError {
   const request = createPipelineRequest({ url: 'https://management.azure.com/x' });
-  const response = statusCode === undefined ? undefined : { request, status: statusCode, headers: createHttpHeaders(headers) };
+  const response =
+    statusCode === undefined ? undefined : { request, status: statusCode, headers: createHttpHeaders(headers) };
   return new RestError(`ARM said ${code}`, { statusCode, code, request, response });
 }
 
 type Predicate = (error: unknown) => boolean;
-const predicates: Record<string, Predicate> = { isThrottled, isTransient, isDeploymentActive, isAuthorizationFailed, isNotFound, isConflict };
+const predicates: Record<string, Predicate> = {
+  isThrottled,
+  isTransient,
+  isDeploymentActive,
+  isAuthorizationFailed,
+  isNotFound,
+  isConflict,
+};
 
 describe('azure-errors predicates', () => {
   it.each<[string, RestError | unknown, string[]]>([
@@ -73,7 +85,13 @@ describe('retryAfterMsOf', () => {
 describe('hasAuthorizationFailure', () => {
   it.each([
     [{ code: 'AuthorizationFailed' }, true],
-    [{ code: 'DeploymentFailed', details: [{ code: 'ResourceDeploymentFailure', details: [{ code: 'LinkedAuthorizationFailed' }] }] }, true],
+    [
+      {
+        code: 'DeploymentFailed',
+        details: [{ code: 'ResourceDeploymentFailure', details: [{ code: 'LinkedAuthorizationFailed' }] }],
+      },
+      true,
+    ],
     [{ code: 'DeploymentFailed', details: [{ code: 'InvalidTemplate' }] }, false],
     [undefined, false],
   ])('%j → %s', (error, expected) => {

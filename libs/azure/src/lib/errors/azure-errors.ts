@@ -66,7 +66,11 @@ export function isDeploymentActive(error: unknown): boolean {
 export function isAuthorizationFailed(error: unknown): boolean {
   const rest = restErrorWithStatus(error);
   if (!rest) return false;
-  return rest.statusCode === 401 || rest.statusCode === 403 || (rest.code !== undefined && AUTHORIZATION_CODES.has(rest.code));
+  return (
+    rest.statusCode === 401 ||
+    rest.statusCode === 403 ||
+    (rest.code !== undefined && AUTHORIZATION_CODES.has(rest.code))
+  );
 }
 
 /** ARM answered 404 (resource, group, rule or deployment not found). */

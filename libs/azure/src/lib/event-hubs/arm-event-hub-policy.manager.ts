@@ -1,4 +1,10 @@
-import { assertResourceGroupName, type CallOptions, ErrorCode, type EventHubPolicyTarget, ValidationError } from '@iomt/domain';
+import {
+  assertResourceGroupName,
+  type CallOptions,
+  ErrorCode,
+  type EventHubPolicyTarget,
+  ValidationError,
+} from '@iomt/domain';
 import type { ArmClients } from '../client/arm-clients';
 import { mapArmError, withArmErrors } from '../errors/arm-error.mapper';
 import { isNotFound } from '../errors/azure-errors';
@@ -10,7 +16,11 @@ const RIGHTS: readonly EventHubPolicyRight[] = ['Listen', 'Send', 'Manage'];
 export class ArmEventHubPolicyManager implements EventHubPolicyManager {
   constructor(private readonly clients: ArmClients) {}
 
-  async putPolicy(target: EventHubPolicyTarget, rights: readonly EventHubPolicyRight[], options: CallOptions = {}): Promise<void> {
+  async putPolicy(
+    target: EventHubPolicyTarget,
+    rights: readonly EventHubPolicyRight[],
+    options: CallOptions = {},
+  ): Promise<void> {
     assertResourceGroupName(target.resourceGroupName);
     checkRights(rights);
     const { resourceGroupName: rg, namespaceName: ns, eventHubName: hub, ruleName: rule } = target;
@@ -55,10 +65,13 @@ export class ArmEventHubPolicyManager implements EventHubPolicyManager {
 function checkRights(rights: readonly EventHubPolicyRight[]): void {
   const unknown = rights.filter((r) => !RIGHTS.includes(r));
   if (rights.length === 0 || unknown.length > 0) {
-    throw new ValidationError(`Policy rights must be a non-empty list of ${RIGHTS.join(', ')}; got ${JSON.stringify(rights)}.`, {
-      code: ErrorCode.InvalidParameter,
-      target: 'rights',
-    });
+    throw new ValidationError(
+      `Policy rights must be a non-empty list of ${RIGHTS.join(', ')}; got ${JSON.stringify(rights)}.`,
+      {
+        code: ErrorCode.InvalidParameter,
+        target: 'rights',
+      },
+    );
   }
   if (rights.includes('Manage') && !(rights.includes('Listen') && rights.includes('Send'))) {
     throw new ValidationError("A policy with 'Manage' must also have 'Listen' and 'Send' (an Event Hubs rule).", {

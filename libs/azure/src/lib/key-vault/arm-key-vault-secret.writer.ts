@@ -13,13 +13,19 @@ export class ArmKeyVaultSecretWriter implements KeyVaultSecretWriter {
   async setSecret(secret: KeyVaultSecretRef, value: string, options: CallOptions = {}): Promise<KeyVaultSecretVersion> {
     assertResourceGroupName(secret.resourceGroupName);
     if (!SECRET_NAME.test(secret.secretName)) {
-      throw new ValidationError(`The secret name '${secret.secretName}' is invalid: use 1-127 letters, digits and hyphens.`, {
-        code: ErrorCode.InvalidParameter,
-        target: 'secretName',
-      });
+      throw new ValidationError(
+        `The secret name '${secret.secretName}' is invalid: use 1-127 letters, digits and hyphens.`,
+        {
+          code: ErrorCode.InvalidParameter,
+          target: 'secretName',
+        },
+      );
     }
     if (value.length === 0) {
-      throw new ValidationError('The secret value must not be empty.', { code: ErrorCode.InvalidParameter, target: 'value' });
+      throw new ValidationError('The secret value must not be empty.', {
+        code: ErrorCode.InvalidParameter,
+        target: 'value',
+      });
     }
     return withArmErrors(
       async () => {
@@ -32,7 +38,12 @@ export class ArmKeyVaultSecretWriter implements KeyVaultSecretWriter {
           { abortSignal: options.signal },
         );
         const uri = result.properties?.secretUri ?? '';
-        return { secretUri: uri, ...(result.properties?.secretUriWithVersion ? { secretUriWithVersion: result.properties.secretUriWithVersion } : {}) };
+        return {
+          secretUri: uri,
+          ...(result.properties?.secretUriWithVersion
+            ? { secretUriWithVersion: result.properties.secretUriWithVersion }
+            : {}),
+        };
       },
       (error) => mapArmError(error, `set the secret '${secret.secretName}' of Key Vault '${secret.vaultName}'`),
       options.signal,

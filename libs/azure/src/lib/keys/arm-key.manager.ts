@@ -32,7 +32,10 @@ export class ArmKeyManager implements KeyManager {
   async listKeys(target: KeyTarget, options: CallOptions = {}): Promise<AccessKeys> {
     assertResourceGroupName(target.resourceGroupName);
     return withArmErrors(
-      () => (target.kind === 'storageAccount' ? this.storageKeys(target, options.signal) : this.eventHubKeys(target, options.signal)),
+      () =>
+        target.kind === 'storageAccount'
+          ? this.storageKeys(target, options.signal)
+          : this.eventHubKeys(target, options.signal),
       (error) => mapArmError(error, `list the keys of ${describe(target)}`),
       options.signal,
     );
@@ -41,7 +44,10 @@ export class ArmKeyManager implements KeyManager {
   async regenerateKey(target: KeyTarget, slot: KeySlot, options: CallOptions = {}): Promise<AccessKeys> {
     assertResourceGroupName(target.resourceGroupName);
     return withArmErrors(
-      () => (target.kind === 'storageAccount' ? this.regenerateStorageKey(target, slot, options.signal) : this.regenerateEventHubKey(target, slot, options.signal)),
+      () =>
+        target.kind === 'storageAccount'
+          ? this.regenerateStorageKey(target, slot, options.signal)
+          : this.regenerateEventHubKey(target, slot, options.signal),
       (error) => mapArmError(error, `regenerate the ${slot} key of ${describe(target)}`),
       options.signal,
     );
@@ -51,11 +57,18 @@ export class ArmKeyManager implements KeyManager {
     const client = this.clients.eventHubs(target.subscriptionId);
     const { resourceGroupName: rg, namespaceName: ns, eventHubName: hub, ruleName: rule } = target;
     const options = { abortSignal: signal };
-    const keys = hub === undefined ? await client.namespaces.listKeys(rg, ns, rule, options) : await client.eventHubs.listKeys(rg, ns, hub, rule, options);
+    const keys =
+      hub === undefined
+        ? await client.namespaces.listKeys(rg, ns, rule, options)
+        : await client.eventHubs.listKeys(rg, ns, hub, rule, options);
     return eventHubAccessKeys(target, keys);
   }
 
-  private async regenerateEventHubKey(target: EventHubPolicyTarget, slot: KeySlot, signal?: AbortSignal): Promise<AccessKeys> {
+  private async regenerateEventHubKey(
+    target: EventHubPolicyTarget,
+    slot: KeySlot,
+    signal?: AbortSignal,
+  ): Promise<AccessKeys> {
     const client = this.clients.eventHubs(target.subscriptionId);
     const { resourceGroupName: rg, namespaceName: ns, eventHubName: hub, ruleName: rule } = target;
     const body = { keyType: EVENT_HUB_KEY_TYPES[slot] };
@@ -69,11 +82,17 @@ export class ArmKeyManager implements KeyManager {
 
   private async storageKeys(target: StorageAccountTarget, signal?: AbortSignal): Promise<AccessKeys> {
     const client = this.clients.storage(target.subscriptionId);
-    const { keys } = await client.storageAccounts.listKeys(target.resourceGroupName, target.accountName, { abortSignal: signal });
+    const { keys } = await client.storageAccounts.listKeys(target.resourceGroupName, target.accountName, {
+      abortSignal: signal,
+    });
     return this.storageAccessKeys(target, keys);
   }
 
-  private async regenerateStorageKey(target: StorageAccountTarget, slot: KeySlot, signal?: AbortSignal): Promise<AccessKeys> {
+  private async regenerateStorageKey(
+    target: StorageAccountTarget,
+    slot: KeySlot,
+    signal?: AbortSignal,
+  ): Promise<AccessKeys> {
     const client = this.clients.storage(target.subscriptionId);
     const { keys } = await client.storageAccounts.regenerateKey(
       target.resourceGroupName,
@@ -89,7 +108,8 @@ export class ArmKeyManager implements KeyManager {
     const primaryKey = valueOf(STORAGE_KEY_NAMES.primary);
     const secondaryKey = valueOf(STORAGE_KEY_NAMES.secondary);
     if (!primaryKey || !secondaryKey) throw incompleteAnswer(target);
-    const connectionString = (key: string) => storageConnectionString(target.accountName, key, this.clients.options.storageEndpointSuffix);
+    const connectionString = (key: string) =>
+      storageConnectionString(target.accountName, key, this.clients.options.storageEndpointSuffix);
     return {
       keyName: target.accountName,
       primaryKey,
@@ -118,6 +138,7 @@ function incompleteAnswer(target: KeyTarget): ArmRequestError {
 /** Names a key target for messages (no keys, ever). */
 function describe(target: KeyTarget): string {
   if (target.kind === 'storageAccount') return `storage account '${target.accountName}'`;
-  const scope = target.eventHubName === undefined ? target.namespaceName : `${target.namespaceName}/${target.eventHubName}`;
+  const scope =
+    target.eventHubName === undefined ? target.namespaceName : `${target.namespaceName}/${target.eventHubName}`;
   return `authorization rule '${target.ruleName}' of '${scope}'`;
 }

@@ -23,7 +23,9 @@ export class ArmStreamAnalyticsJobController implements StreamAnalyticsJobContro
   constructor(private readonly clients: ArmClients) {}
 
   async stop(job: StreamAnalyticsJobRef, options: CallOptions = {}): Promise<void> {
-    await this.run(job, 'stop', options, (client, rg) => client.streamingJobs.beginStopAndWait(rg, job.jobName, this.clients.lroOptions(options.signal)));
+    await this.run(job, 'stop', options, (client, rg) =>
+      client.streamingJobs.beginStopAndWait(rg, job.jobName, this.clients.lroOptions(options.signal)),
+    );
   }
 
   async startFromLastOutput(job: StreamAnalyticsJobRef, options: CallOptions = {}): Promise<void> {
@@ -36,7 +38,11 @@ export class ArmStreamAnalyticsJobController implements StreamAnalyticsJobContro
     );
   }
 
-  async updateInputKey(job: StreamAnalyticsJobRef, input: EventHubInputCredentials, options: CallOptions = {}): Promise<void> {
+  async updateInputKey(
+    job: StreamAnalyticsJobRef,
+    input: EventHubInputCredentials,
+    options: CallOptions = {},
+  ): Promise<void> {
     const patch: Input = {
       properties: {
         type: 'Stream',
@@ -60,7 +66,9 @@ export class ArmStreamAnalyticsJobController implements StreamAnalyticsJobContro
       client.inputs.beginTestAndWait(rg, job.jobName, inputName, this.clients.lroOptions(options.signal)),
     );
     if (status.status === TEST_SUCCEEDED) return { succeeded: true };
-    const message = boundedMessage(status.error?.message ?? `The input test ended with status '${status.status ?? 'none'}'.`);
+    const message = boundedMessage(
+      status.error?.message ?? `The input test ended with status '${status.status ?? 'none'}'.`,
+    );
     return { succeeded: false, error: { ...(status.error?.code ? { code: status.error.code } : {}), message } };
   }
 

@@ -1,7 +1,8 @@
 import { ErrorCode, ValidationError } from '@iomt/domain';
 
 /** The deployment template schema every template here declares. */
-export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+export const DEPLOYMENT_TEMPLATE_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 /** A template parameter declaration. */
 export interface ArmTemplateParameter {
@@ -57,7 +58,8 @@ export const variable = (name: string): string => `variables('${name}')`;
 export const expression = (inner: string): string => `[${inner}]`;
 
 /** `resourceId('type', name1, name2...)`, names being inner expressions or quoted literals. */
-export const resourceIdOf = (type: string, ...names: readonly string[]): string => `resourceId('${type}', ${names.join(', ')})`;
+export const resourceIdOf = (type: string, ...names: readonly string[]): string =>
+  `resourceId('${type}', ${names.join(', ')})`;
 
 /** A string literal inside an expression. */
 export const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -71,7 +73,8 @@ export function resourceOutput(idExpression: string, nameExpression: string, typ
 }
 
 /** An App Service plan id: `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Web/serverfarms/{name}`. */
-const APP_SERVICE_PLAN_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w.()]+\/providers\/Microsoft\.Web\/serverfarms\/[-\w]+$/i;
+const APP_SERVICE_PLAN_ID =
+  /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w.()]+\/providers\/Microsoft\.Web\/serverfarms\/[-\w]+$/i;
 
 /**
  * Returns `value` when it is an App Service plan resource id.

@@ -6,7 +6,14 @@ import {
   assertName,
   ConflictError,
 } from '@iomt/domain';
-import { type ArmTemplate, DEPLOYMENT_TEMPLATE_SCHEMA, expression, parameter, resourceIdOf, resourceOutput } from './arm-template';
+import {
+  type ArmTemplate,
+  DEPLOYMENT_TEMPLATE_SCHEMA,
+  expression,
+  parameter,
+  resourceIdOf,
+  resourceOutput,
+} from './arm-template';
 import { IOMT_API_VERSIONS } from './iomt-connector.constants';
 
 /** The `step` of a connection's deployment name (`device-policy-{operationId}`). */
@@ -29,7 +36,14 @@ export function deviceWritePolicyTemplate(): ArmTemplate {
       eventHubName: { type: 'string' },
       policyName: { type: 'string', minLength: 1, maxLength: 256 },
     },
-    resources: [{ type: RULE_TYPE, apiVersion: IOMT_API_VERSIONS.eventHub, name: expression(NAME), properties: { rights: ['Send'] } }],
+    resources: [
+      {
+        type: RULE_TYPE,
+        apiVersion: IOMT_API_VERSIONS.eventHub,
+        name: expression(NAME),
+        properties: { rights: ['Send'] },
+      },
+    ],
     outputs: {
       policy: resourceOutput(
         resourceIdOf(RULE_TYPE, parameter('namespaceName'), parameter('eventHubName'), parameter('policyName')),
@@ -44,14 +58,21 @@ export function deviceWritePolicyTemplate(): ArmTemplate {
  * The deployment adding a connection's device write policy to a provisioned connector.
  * @throws ConflictError when the connector has no infrastructure yet; ValidationError for a bad policy name.
  */
-export function deviceWritePolicyDeploymentRequest(connector: IomtConnector, policyName: string, operationId: string): DeploymentRequest {
+export function deviceWritePolicyDeploymentRequest(
+  connector: IomtConnector,
+  policyName: string,
+  operationId: string,
+): DeploymentRequest {
   assertName(IOMT_CONNECTION_NAME, policyName, 'policyName');
   const { infrastructureSubscriptionId, infrastructureResourceGroupName, infrastructureLocation } = connector;
   const namespaceName = connector.eventHub.infrastructureResourceName;
   if (!infrastructureSubscriptionId || !infrastructureResourceGroupName || !infrastructureLocation || !namespaceName) {
-    throw new ConflictError(`The IoMT connector '${connector.name}' has no Event Hubs namespace yet; provision it first.`, {
-      target: 'connector',
-    });
+    throw new ConflictError(
+      `The IoMT connector '${connector.name}' has no Event Hubs namespace yet; provision it first.`,
+      {
+        target: 'connector',
+      },
+    );
   }
   return {
     subscriptionId: infrastructureSubscriptionId,

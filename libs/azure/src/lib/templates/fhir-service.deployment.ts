@@ -51,12 +51,20 @@ export function fhirServerAppSettings(account: FhirServiceAccount): Record<strin
  * redeployed with the account's current settings under the new operation's name).
  * @throws ValidationError for a bad placement, location or operation id.
  */
-export function fhirServiceDeploymentRequest(account: FhirServiceAccount, placement: FhirServicePlacement, operationId: string): DeploymentRequest {
+export function fhirServiceDeploymentRequest(
+  account: FhirServiceAccount,
+  placement: FhirServicePlacement,
+  operationId: string,
+): DeploymentRequest {
   assertSubscriptionId(placement.infrastructureSubscriptionId);
   assertAppServicePlanId(placement.appServicePlanId);
   const location = assertLocation(account.location);
   const names = fhirServiceResourceNames(account);
-  const tags = { fhirServiceId: account.id, fhirServiceName: account.name, customerSubscriptionId: account.subscriptionId };
+  const tags = {
+    fhirServiceId: account.id,
+    fhirServiceName: account.name,
+    customerSubscriptionId: account.subscriptionId,
+  };
   return {
     subscriptionId: placement.infrastructureSubscriptionId,
     resourceGroupName: names.resourceGroup,

@@ -1,19 +1,37 @@
 import { ValidationError } from '@iomt/domain';
-import { APP_SERVICE_PLAN_ID, INFRASTRUCTURE_SUBSCRIPTION_ID, OPERATION_ID, sampleFhirServiceAccount } from '../test-support/samples';
+import {
+  APP_SERVICE_PLAN_ID,
+  INFRASTRUCTURE_SUBSCRIPTION_ID,
+  OPERATION_ID,
+  sampleFhirServiceAccount,
+} from '../test-support/samples';
 import { resourceOfType, templateProblems } from '../test-support/template-structure';
 import { fhirServerAppSettings, fhirServiceDeploymentRequest } from './fhir-service.deployment';
 import { FHIR_OUTPUTS, fhirServiceTemplate } from './fhir-service.template';
 import { fhirServiceResourceNames } from './resource-names';
 
-const placement = { infrastructureSubscriptionId: INFRASTRUCTURE_SUBSCRIPTION_ID, appServicePlanId: APP_SERVICE_PLAN_ID };
+const placement = {
+  infrastructureSubscriptionId: INFRASTRUCTURE_SUBSCRIPTION_ID,
+  appServicePlanId: APP_SERVICE_PLAN_ID,
+};
 
 const configured = () =>
   sampleFhirServiceAccount({
     identity: { type: 'SystemAssigned' },
     properties: {
       cosmosDbConfiguration: { offerThroughput: 1000 },
-      authenticationConfiguration: { authority: 'https://login.microsoftonline.com/tenant1', audience: 'https://fhir.example', smartProxyEnabled: true },
-      corsConfiguration: { origins: ['https://app.example', 'https://b.example:8443'], methods: ['GET', 'POST'], headers: ['*'], maxAge: 600, allowCredentials: true },
+      authenticationConfiguration: {
+        authority: 'https://login.microsoftonline.com/tenant1',
+        audience: 'https://fhir.example',
+        smartProxyEnabled: true,
+      },
+      corsConfiguration: {
+        origins: ['https://app.example', 'https://b.example:8443'],
+        methods: ['GET', 'POST'],
+        headers: ['*'],
+        maxAge: 600,
+        allowCredentials: true,
+      },
     },
   });
 
@@ -21,7 +39,9 @@ describe('fhirServiceTemplate', () => {
   const template = fhirServiceTemplate();
 
   it('is a well-formed ARM template whose parameters the deployment request fills exactly', () => {
-    expect(templateProblems(template, fhirServiceDeploymentRequest(configured(), placement, OPERATION_ID).parameters)).toEqual([]);
+    expect(
+      templateProblems(template, fhirServiceDeploymentRequest(configured(), placement, OPERATION_ID).parameters),
+    ).toEqual([]);
   });
 
   it('declares the Cosmos DB account, the database with its throughput and the FHIR server app', () => {
@@ -92,13 +112,17 @@ describe('fhirServiceDeploymentRequest', () => {
       FhirServer__Security__Authentication__Audience: 'https://fhirsrv1.azurehealthcareapis.com',
       FhirServer__Security__EnableAadSmartOnFhirProxy: 'false',
     });
-    expect(Object.keys(fhirServerAppSettings(account))).not.toContain('FhirServer__Security__Authentication__Authority');
+    expect(Object.keys(fhirServerAppSettings(account))).not.toContain(
+      'FhirServer__Security__Authentication__Authority',
+    );
   });
 
   it('refuses a bad placement', () => {
-    expect(() => fhirServiceDeploymentRequest(configured(), { ...placement, appServicePlanId: 'plan' }, OPERATION_ID)).toThrow(ValidationError);
-    expect(() => fhirServiceDeploymentRequest(configured(), { ...placement, infrastructureSubscriptionId: 'x' }, OPERATION_ID)).toThrow(
-      expect.objectContaining({ code: 'InvalidSubscriptionId' }),
-    );
+    expect(() =>
+      fhirServiceDeploymentRequest(configured(), { ...placement, appServicePlanId: 'plan' }, OPERATION_ID),
+    ).toThrow(ValidationError);
+    expect(() =>
+      fhirServiceDeploymentRequest(configured(), { ...placement, infrastructureSubscriptionId: 'x' }, OPERATION_ID),
+    ).toThrow(expect.objectContaining({ code: 'InvalidSubscriptionId' }));
   });
 });

@@ -1,5 +1,14 @@
 import { OFFER_THROUGHPUT } from '@iomt/domain';
-import { type ArmTemplate, type ArmTemplateResource, DEPLOYMENT_TEMPLATE_SCHEMA, expression, parameter, resourceIdOf, resourceOutput, variable } from './arm-template';
+import {
+  type ArmTemplate,
+  type ArmTemplateResource,
+  DEPLOYMENT_TEMPLATE_SCHEMA,
+  expression,
+  parameter,
+  resourceIdOf,
+  resourceOutput,
+  variable,
+} from './arm-template';
 
 /** API versions of the FHIR service template. */
 export const FHIR_API_VERSIONS = { cosmosDb: '2024-05-15', web: '2023-12-01' } as const;
@@ -8,11 +17,16 @@ export const FHIR_API_VERSIONS = { cosmosDb: '2024-05-15', web: '2023-12-01' } a
 export const FHIR_DATABASE_NAME = 'health';
 
 /** Output names of the FHIR service template. */
-export const FHIR_OUTPUTS = { cosmosDbAccount: 'cosmosDbAccount', webApp: 'webApp', principalId: 'principalId' } as const;
+export const FHIR_OUTPUTS = {
+  cosmosDbAccount: 'cosmosDbAccount',
+  webApp: 'webApp',
+  principalId: 'principalId',
+} as const;
 
 const ACCOUNT = parameter('cosmosDbAccountName');
 const SITE = parameter('webAppName');
 const THROUGHPUT = expression(parameter('offerThroughput'));
+const SITE_PRINCIPAL = `reference(${variable('siteId')}, '${FHIR_API_VERSIONS.web}', 'Full').identity.principalId`;
 
 /** The Cosmos DB account and the database at the requested throughput (kept current on redeploy). */
 function cosmosResources(): ArmTemplateResource[] {
@@ -110,18 +124,22 @@ export function fhirServiceTemplate(): ArmTemplate {
     },
     variables: {
       cosmosId: expression(resourceIdOf('Microsoft.DocumentDB/databaseAccounts', ACCOUNT)),
-      databaseId: expression(resourceIdOf('Microsoft.DocumentDB/databaseAccounts/sqlDatabases', ACCOUNT, `'${FHIR_DATABASE_NAME}'`)),
+      databaseId: expression(
+        resourceIdOf('Microsoft.DocumentDB/databaseAccounts/sqlDatabases', ACCOUNT, `'${FHIR_DATABASE_NAME}'`),
+      ),
       siteId: expression(resourceIdOf('Microsoft.Web/sites', SITE)),
     },
     resources: [...cosmosResources(), ...webAppResources()],
     outputs: {
-      [FHIR_OUTPUTS.cosmosDbAccount]: resourceOutput(variable('cosmosId'), ACCOUNT, 'Microsoft.DocumentDB/databaseAccounts'),
+      [FHIR_OUTPUTS.cosmosDbAccount]: resourceOutput(
+        variable('cosmosId'),
+        ACCOUNT,
+        'Microsoft.DocumentDB/databaseAccounts',
+      ),
       [FHIR_OUTPUTS.webApp]: resourceOutput(variable('siteId'), SITE, 'Microsoft.Web/sites'),
       [FHIR_OUTPUTS.principalId]: {
         type: 'string',
-        value: expression(
-          `if(equals(${parameter('identityType')}, 'SystemAssigned'), reference(${variable('siteId')}, '${FHIR_API_VERSIONS.web}', 'Full').identity.principalId, '')`,
-        ),
+        value: expression(`if(equals(${parameter('identityType')}, 'SystemAssigned'), ${SITE_PRINCIPAL}, '')`),
       },
     },
   };

@@ -33,7 +33,9 @@ function appSettings(): Record<string, string> {
   return {
     FUNCTIONS_EXTENSION_VERSION: '~4',
     FUNCTIONS_WORKER_RUNTIME: 'dotnet',
-    AzureWebJobsStorage: expression(`concat('@Microsoft.KeyVault(SecretUri=', reference(${variable(V.secretId)}).secretUri, ')')`),
+    AzureWebJobsStorage: expression(
+      `concat('@Microsoft.KeyVault(SecretUri=', reference(${variable(V.secretId)}).secretUri, ')')`,
+    ),
     InputEventHub: connectionStringOf(V.deviceListenRuleId),
     OutputEventHub: connectionStringOf(V.normalizedSendRuleId),
     Template__Container: expression(parameter(P.mappingContainerName)),
@@ -73,7 +75,7 @@ export function functionAppResources(): ArmTemplateResource[] {
         expression(variable(V.deviceListenRuleId)),
         expression(variable(V.normalizedSendRuleId)),
         // The identity must be able to read the secret before the host starts with these settings.
-        expression(`extensionResourceId(${variable(V.keyVaultId)}, 'Microsoft.Authorization/roleAssignments', guid(${variable(V.keyVaultId)}, ${variable(V.siteId)}, ${variable(V.secretsUserRoleId)}))`),
+        expression(variable(V.secretsUserAssignmentId)),
       ],
       properties: appSettings(),
     },
@@ -97,7 +99,9 @@ export function streamAnalyticsResources(): ArmTemplateResource[] {
           serviceBusNamespace: expression(parameter(P.eventHubNamespaceName)),
           eventHubName: expression(parameter(P.normalizedEventHubName)),
           sharedAccessPolicyName: expression(parameter(P.streamAnalyticsPolicyName)),
-          sharedAccessPolicyKey: expression(`listKeys(${variable(V.readerRuleId)}, '${IOMT_API_VERSIONS.eventHub}').primaryKey`),
+          sharedAccessPolicyKey: expression(
+            `listKeys(${variable(V.readerRuleId)}, '${IOMT_API_VERSIONS.eventHub}').primaryKey`,
+          ),
           authenticationMode: 'ConnectionString',
         },
       },
@@ -112,7 +116,9 @@ export function streamAnalyticsResources(): ArmTemplateResource[] {
         properties: {
           functionAppName: expression(parameter(P.functionAppName)),
           functionName: expression(parameter(P.fhirConversionFunctionName)),
-          apiKey: expression(`listKeys(concat(${variable(V.siteId)}, '/host/default'), '${IOMT_API_VERSIONS.web}').masterKey`),
+          apiKey: expression(
+            `listKeys(concat(${variable(V.siteId)}, '/host/default'), '${IOMT_API_VERSIONS.web}').masterKey`,
+          ),
           maxBatchCount: 100,
         },
       },
@@ -125,7 +131,10 @@ export function streamAnalyticsResources(): ArmTemplateResource[] {
       name: expression(parameter(P.streamAnalyticsJobName)),
       location: expression(parameter(P.location)),
       tags: expression(parameter(P.tags)),
-      dependsOn: [expression(variable(V.readerRuleId)), expression(`concat(${variable(V.siteId)}, '/config/appsettings')`)],
+      dependsOn: [
+        expression(variable(V.readerRuleId)),
+        expression(`concat(${variable(V.siteId)}, '/config/appsettings')`),
+      ],
       properties: {
         sku: { name: 'Standard' },
         compatibilityLevel: '1.2',
@@ -137,7 +146,10 @@ export function streamAnalyticsResources(): ArmTemplateResource[] {
         outputs: [output],
         transformation: {
           name: 'Transformation',
-          properties: { streamingUnits: expression(parameter(P.streamingUnits)), query: expression(parameter(P.streamAnalyticsQuery)) },
+          properties: {
+            streamingUnits: expression(parameter(P.streamingUnits)),
+            query: expression(parameter(P.streamAnalyticsQuery)),
+          },
         },
       },
     },

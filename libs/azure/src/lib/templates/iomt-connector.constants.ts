@@ -72,4 +72,6 @@ export const V = {
   siteId: 'siteId',
   jobId: 'jobId',
   secretsUserRoleId: 'secretsUserRoleId',
+  secretsUserAssignmentName: 'secretsUserAssignmentName',
+  secretsUserAssignmentId: 'secretsUserAssignmentId',
 } as const;

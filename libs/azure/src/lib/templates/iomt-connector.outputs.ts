@@ -27,7 +27,11 @@ export function iomtConnectorResourcesFromOutputs(result: DeploymentResult): Iom
   const parsed = outputsSchema.safeParse(result.outputs);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
-  throw new ArmRequestError(`The deployment '${result.deploymentName}' returned unexpected outputs: ${problems}`, 'InvalidDeploymentOutputs', undefined);
+  throw new ArmRequestError(
+    `The deployment '${result.deploymentName}' returned unexpected outputs: ${problems}`,
+    'InvalidDeploymentOutputs',
+    undefined,
+  );
 }
 
 /**
@@ -36,7 +40,11 @@ export function iomtConnectorResourcesFromOutputs(result: DeploymentResult): Iom
  * Function App's plan and identity and the names Stream Analytics refers to.
  * @throws ArmRequestError when the outputs are not the connector template's.
  */
-export function connectorWithDeployedResources(connector: IomtConnector, request: DeploymentRequest, result: DeploymentResult): IomtConnector {
+export function connectorWithDeployedResources(
+  connector: IomtConnector,
+  request: DeploymentRequest,
+  result: DeploymentResult,
+): IomtConnector {
   const deployed = iomtConnectorResourcesFromOutputs(result);
   const place = {
     infrastructureSubscriptionId: request.subscriptionId,

@@ -1,5 +1,14 @@
 import { RESOURCE_IDENTITY_RESOLUTION_TYPES, STREAMING_UNIT_OPTIONS, MAX_THROUGHPUT_UNITS } from '@iomt/domain';
-import { type ArmTemplate, type ArmTemplateOutput, type ArmTemplateParameter, DEPLOYMENT_TEMPLATE_SCHEMA, expression, parameter, resourceOutput, variable } from './arm-template';
+import {
+  type ArmTemplate,
+  type ArmTemplateOutput,
+  type ArmTemplateParameter,
+  DEPLOYMENT_TEMPLATE_SCHEMA,
+  expression,
+  parameter,
+  resourceOutput,
+  variable,
+} from './arm-template';
 import { IOMT_API_VERSIONS, P, V } from './iomt-connector.constants';
 import { computeVariables, functionAppResources, streamAnalyticsResources } from './iomt-compute.resources';
 import { eventHubResources, eventHubVariables } from './iomt-event-hubs.resources';
@@ -24,11 +33,16 @@ const PARAMETERS: Record<string, ArmTemplateParameter> = {
   [P.mappingContainerName]: text('Blob container of the mappings.'),
   [P.keyVaultName]: text('Key Vault of the storage connection string.', { minLength: 3, maxLength: 24 }),
   [P.storageSecretName]: text('Key Vault secret holding the storage connection string.'),
-  [P.functionAppName]: text('Function App of the normalization and FHIR conversion functions.', { minLength: 2, maxLength: 60 }),
+  [P.functionAppName]: text('Function App of the normalization and FHIR conversion functions.', {
+    minLength: 2,
+    maxLength: 60,
+  }),
   [P.appServicePlanId]: text("Resource id of the region's shared App Service plan."),
   [P.fhirConversionFunctionName]: text('Function Stream Analytics outputs to.'),
   [P.fhirServiceUrl]: text('URL (and token audience) of the FHIR service the connector writes to.'),
-  [P.resourceIdentityResolutionType]: text('How devices and patients are resolved.', { allowedValues: [...RESOURCE_IDENTITY_RESOLUTION_TYPES] }),
+  [P.resourceIdentityResolutionType]: text('How devices and patients are resolved.', {
+    allowedValues: [...RESOURCE_IDENTITY_RESOLUTION_TYPES],
+  }),
   [P.streamAnalyticsJobName]: text('Stream Analytics job.', { minLength: 3, maxLength: 63 }),
   [P.streamingUnits]: { type: 'int', allowedValues: [...STREAMING_UNIT_OPTIONS] },
   [P.streamAnalyticsQuery]: text("The job's query (buildStreamAnalyticsQuery)."),
@@ -45,10 +59,26 @@ export const IOMT_OUTPUTS = {
 } as const;
 
 const OUTPUTS: Record<string, ArmTemplateOutput> = {
-  [IOMT_OUTPUTS.eventHubNamespace]: resourceOutput(variable(V.namespaceId), parameter(P.eventHubNamespaceName), 'Microsoft.EventHub/namespaces'),
-  [IOMT_OUTPUTS.storageAccount]: resourceOutput(variable(V.storageId), parameter(P.storageAccountName), 'Microsoft.Storage/storageAccounts'),
-  [IOMT_OUTPUTS.keyVault]: resourceOutput(variable(V.keyVaultId), parameter(P.keyVaultName), 'Microsoft.KeyVault/vaults'),
-  [IOMT_OUTPUTS.streamAnalyticsJob]: resourceOutput(variable(V.jobId), parameter(P.streamAnalyticsJobName), 'Microsoft.StreamAnalytics/streamingjobs'),
+  [IOMT_OUTPUTS.eventHubNamespace]: resourceOutput(
+    variable(V.namespaceId),
+    parameter(P.eventHubNamespaceName),
+    'Microsoft.EventHub/namespaces',
+  ),
+  [IOMT_OUTPUTS.storageAccount]: resourceOutput(
+    variable(V.storageId),
+    parameter(P.storageAccountName),
+    'Microsoft.Storage/storageAccounts',
+  ),
+  [IOMT_OUTPUTS.keyVault]: resourceOutput(
+    variable(V.keyVaultId),
+    parameter(P.keyVaultName),
+    'Microsoft.KeyVault/vaults',
+  ),
+  [IOMT_OUTPUTS.streamAnalyticsJob]: resourceOutput(
+    variable(V.jobId),
+    parameter(P.streamAnalyticsJobName),
+    'Microsoft.StreamAnalytics/streamingjobs',
+  ),
   [IOMT_OUTPUTS.functionApp]: resourceOutput(variable(V.siteId), parameter(P.functionAppName), 'Microsoft.Web/sites'),
   [IOMT_OUTPUTS.functionAppPrincipalId]: {
     type: 'string',

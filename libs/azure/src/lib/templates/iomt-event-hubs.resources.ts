@@ -1,5 +1,12 @@
 import { type ArmTemplateResource, expression, literal, parameter, resourceIdOf, variable } from './arm-template';
-import { EVENT_HUB_PARTITIONS, EVENT_HUB_RETENTION_DAYS, IOMT_API_VERSIONS, IOMT_FUNCTION_POLICY_NAMES, P, V } from './iomt-connector.constants';
+import {
+  EVENT_HUB_PARTITIONS,
+  EVENT_HUB_RETENTION_DAYS,
+  IOMT_API_VERSIONS,
+  IOMT_FUNCTION_POLICY_NAMES,
+  P,
+  V,
+} from './iomt-connector.constants';
 
 const NAMESPACE_TYPE = 'Microsoft.EventHub/namespaces';
 const HUB_TYPE = 'Microsoft.EventHub/namespaces/eventhubs';
@@ -14,8 +21,12 @@ export function eventHubVariables(): Record<string, string> {
     [V.namespaceId]: expression(resourceIdOf(NAMESPACE_TYPE, ns)),
     [V.deviceHubId]: expression(resourceIdOf(HUB_TYPE, ns, device)),
     [V.normalizedHubId]: expression(resourceIdOf(HUB_TYPE, ns, normalized)),
-    [V.deviceListenRuleId]: expression(resourceIdOf(RULE_TYPE, ns, device, literal(IOMT_FUNCTION_POLICY_NAMES.deviceListen))),
-    [V.normalizedSendRuleId]: expression(resourceIdOf(RULE_TYPE, ns, normalized, literal(IOMT_FUNCTION_POLICY_NAMES.normalizedSend))),
+    [V.deviceListenRuleId]: expression(
+      resourceIdOf(RULE_TYPE, ns, device, literal(IOMT_FUNCTION_POLICY_NAMES.deviceListen)),
+    ),
+    [V.normalizedSendRuleId]: expression(
+      resourceIdOf(RULE_TYPE, ns, normalized, literal(IOMT_FUNCTION_POLICY_NAMES.normalizedSend)),
+    ),
     [V.readerRuleId]: expression(resourceIdOf(RULE_TYPE, ns, normalized, parameter(P.streamAnalyticsPolicyName))),
   };
 }
@@ -30,11 +41,18 @@ function hub(nameParameter: string): ArmTemplateResource {
   };
 }
 
-function rule(hubParameter: string, hubVariable: string, ruleName: string, rights: readonly string[]): ArmTemplateResource {
+function rule(
+  hubParameter: string,
+  hubVariable: string,
+  ruleName: string,
+  rights: readonly string[],
+): ArmTemplateResource {
   return {
     type: RULE_TYPE,
     apiVersion: IOMT_API_VERSIONS.eventHub,
-    name: expression(`concat(${parameter(P.eventHubNamespaceName)}, '/', ${parameter(hubParameter)}, '/', ${ruleName})`),
+    name: expression(
+      `concat(${parameter(P.eventHubNamespaceName)}, '/', ${parameter(hubParameter)}, '/', ${ruleName})`,
+    ),
     dependsOn: [expression(variable(hubVariable))],
     properties: { rights: [...rights] },
   };

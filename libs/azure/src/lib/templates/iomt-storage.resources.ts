@@ -4,6 +4,7 @@ import { IOMT_API_VERSIONS, KEY_VAULT_SECRETS_USER_ROLE_ID, P, V } from './iomt-
 const STORAGE_TYPE = 'Microsoft.Storage/storageAccounts';
 const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
 const SECRET_TYPE = 'Microsoft.KeyVault/vaults/secrets';
+const ROLE_ASSIGNMENT_TYPE = 'Microsoft.Authorization/roleAssignments';
 
 /** Resource-id variables of the storage and Key Vault part. */
 export function storageVariables(): Record<string, string> {
@@ -12,7 +13,14 @@ export function storageVariables(): Record<string, string> {
     [V.keyVaultId]: expression(resourceIdOf(VAULT_TYPE, parameter(P.keyVaultName))),
     [V.secretId]: expression(resourceIdOf(SECRET_TYPE, parameter(P.keyVaultName), parameter(P.storageSecretName))),
     [V.secretsUserRoleId]: expression(
-      `concat(subscription().id, '/providers/Microsoft.Authorization/roleDefinitions/', ${literal(KEY_VAULT_SECRETS_USER_ROLE_ID)})`,
+      `concat(subscription().id, '/providers/Microsoft.Authorization/roleDefinitions/', ` +
+        `${literal(KEY_VAULT_SECRETS_USER_ROLE_ID)})`,
+    ),
+    [V.secretsUserAssignmentName]: expression(
+      `guid(${variable(V.keyVaultId)}, ${variable(V.siteId)}, ${variable(V.secretsUserRoleId)})`,
+    ),
+    [V.secretsUserAssignmentId]: expression(
+      `extensionResourceId(${variable(V.keyVaultId)}, '${ROLE_ASSIGNMENT_TYPE}', ${variable(V.secretsUserAssignmentName)})`,
     ),
   };
 }
@@ -79,14 +87,16 @@ export function keyVaultResources(): ArmTemplateResource[] {
       properties: { value: STORAGE_CONNECTION_STRING, contentType: 'text/plain' },
     },
     {
-      type: 'Microsoft.Authorization/roleAssignments',
+      type: ROLE_ASSIGNMENT_TYPE,
       apiVersion: IOMT_API_VERSIONS.authorization,
       scope: expression(`concat('Microsoft.KeyVault/vaults/', ${parameter(P.keyVaultName)})`),
-      name: expression(`guid(${variable(V.keyVaultId)}, ${variable(V.siteId)}, ${variable(V.secretsUserRoleId)})`),
+      name: expression(variable(V.secretsUserAssignmentName)),
       dependsOn: [expression(variable(V.keyVaultId)), expression(variable(V.siteId))],
       properties: {
         roleDefinitionId: expression(variable(V.secretsUserRoleId)),
-        principalId: expression(`reference(${variable(V.siteId)}, '${IOMT_API_VERSIONS.web}', 'Full').identity.principalId`),
+        principalId: expression(
+          `reference(${variable(V.siteId)}, '${IOMT_API_VERSIONS.web}', 'Full').identity.principalId`,
+        ),
         principalType: 'ServicePrincipal',
       },
     },

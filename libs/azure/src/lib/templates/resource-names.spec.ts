@@ -44,11 +44,14 @@ describe('iomtConnectorResourceNames', () => {
     const first = iomtConnectorResourceNames(sampleConnector({ id: 'firstincarnation0000000000' }));
     const second = iomtConnectorResourceNames(sampleConnector({ id: 'secondincarnation000000000' }));
     expect(second.resourceGroup).toBe(first.resourceGroup);
-    for (const key of ['eventHubNamespace', 'storageAccount', 'keyVault', 'functionApp'] as const) expect(second[key]).not.toBe(first[key]);
+    for (const key of ['eventHubNamespace', 'storageAccount', 'keyVault', 'functionApp'] as const)
+      expect(second[key]).not.toBe(first[key]);
   });
 
   it('refuses a connector whose stored name is not {fhir}\\{connector}', () => {
-    expect(() => iomtResourceGroupName({ name: 'no-parent' })).toThrow(expect.objectContaining({ code: 'InvalidResourceName' }));
+    expect(() => iomtResourceGroupName({ name: 'no-parent' })).toThrow(
+      expect.objectContaining({ code: 'InvalidResourceName' }),
+    );
   });
 });
 
@@ -56,7 +59,11 @@ describe('fhirServiceResourceNames', () => {
   it.each([['fhirsrv1'], [longName], ['0-x-0']])('follows the naming rules for %s', (name) => {
     const names = fhirServiceResourceNames(sampleFhirServiceAccount({ name }));
     for (const [kind, value] of Object.entries(names)) {
-      expect({ kind, value, valid: RULES[kind as keyof typeof RULES].test(value) }).toEqual({ kind, value, valid: true });
+      expect({ kind, value, valid: RULES[kind as keyof typeof RULES].test(value) }).toEqual({
+        kind,
+        value,
+        valid: true,
+      });
     }
   });
 
@@ -64,6 +71,8 @@ describe('fhirServiceResourceNames', () => {
     const account = sampleFhirServiceAccount();
     expect(fhirServiceResourceNames(account)).toEqual(fhirServiceResourceNames(sampleFhirServiceAccount()));
     expect(fhirServiceResourceNames(account).resourceGroup).toBe('rg-fhir-fhirsrv1');
-    expect(fhirServiceResourceNames(sampleFhirServiceAccount({ id: 'other' })).cosmosDbAccount).not.toBe(fhirServiceResourceNames(account).cosmosDbAccount);
+    expect(fhirServiceResourceNames(sampleFhirServiceAccount({ id: 'other' })).cosmosDbAccount).not.toBe(
+      fhirServiceResourceNames(account).cosmosDbAccount,
+    );
   });
 });

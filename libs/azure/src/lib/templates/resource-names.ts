@@ -34,7 +34,10 @@ const SUFFIX_LENGTH = 10;
  * new ones (global names such as a soft-deleted Key Vault's stay taken after deletion).
  */
 function suffixOf(subscriptionId: string, documentId: string): string {
-  return createHash('sha256').update(`${subscriptionId.toLowerCase()}/${documentId}`).digest('hex').slice(0, SUFFIX_LENGTH);
+  return createHash('sha256')
+    .update(`${subscriptionId.toLowerCase()}/${documentId}`)
+    .digest('hex')
+    .slice(0, SUFFIX_LENGTH);
 }
 
 /** Lowercase letters, digits and single hyphens, without hyphens at either end. */
@@ -48,7 +51,10 @@ function slug(text: string, maxLength: number): string {
 
 /** Lowercase letters and digits only. */
 function alphanumeric(text: string, maxLength: number): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, maxLength);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, maxLength);
 }
 
 /** `prefix-slug-suffix`, the slug cut so the whole fits `maxLength`. */
@@ -67,7 +73,9 @@ export function iomtResourceGroupName(connector: Pick<IomtConnector, 'name'>): s
 }
 
 /** The deterministic names of a connector's resources (see {@link IomtConnectorResourceNames} for the limits). */
-export function iomtConnectorResourceNames(connector: Pick<IomtConnector, 'id' | 'name' | 'subscriptionId'>): IomtConnectorResourceNames {
+export function iomtConnectorResourceNames(
+  connector: Pick<IomtConnector, 'id' | 'name' | 'subscriptionId'>,
+): IomtConnectorResourceNames {
   const [fhirServiceName, connectorName] = parseChildResourceName(connector.name, 2);
   const base = `${fhirServiceName}-${connectorName}`;
   const suffix = suffixOf(connector.subscriptionId, connector.id);
@@ -82,7 +90,9 @@ export function iomtConnectorResourceNames(connector: Pick<IomtConnector, 'id' |
 }
 
 /** The deterministic names of a FHIR service's resources. */
-export function fhirServiceResourceNames(account: Pick<FhirServiceAccount, 'id' | 'name' | 'subscriptionId'>): FhirServiceResourceNames {
+export function fhirServiceResourceNames(
+  account: Pick<FhirServiceAccount, 'id' | 'name' | 'subscriptionId'>,
+): FhirServiceResourceNames {
   const suffix = suffixOf(account.subscriptionId, account.id);
   return {
     resourceGroup: `rg-fhir-${slug(account.name, 80)}`,

@@ -33,7 +33,13 @@ export function sampleFhirServiceAccount(overrides: Partial<NewFhirServiceAccoun
 /** An IoMT connector under {@link sampleFhirServiceAccount}, with the seed's defaults. */
 export function sampleConnector(overrides: Partial<NewIomtConnector> = {}, parentName = 'fhirsrv1'): IomtConnector {
   return createIomtConnector(
-    { id: 'hlvtf8c5mk3fjreha6tjexqu7', name: parentName, type: DocumentType.Account, subscriptionId: CUSTOMER_SUBSCRIPTION_ID, resourceGroupName: 'rg-customer' },
+    {
+      id: 'hlvtf8c5mk3fjreha6tjexqu7',
+      name: parentName,
+      type: DocumentType.Account,
+      subscriptionId: CUSTOMER_SUBSCRIPTION_ID,
+      resourceGroupName: 'rg-customer',
+    },
     { id: 'k2m9q7w1c4x8z6v3b5n0p2r4t', connectorName: 'iomt1', location: 'westus2', ...overrides },
   );
 }

@@ -6,7 +6,14 @@ const valid: ArmTemplate = {
   contentVersion: '1.0.0.0',
   parameters: { name: { type: 'string' }, size: { type: 'int', defaultValue: 1 } },
   variables: { id: "[resourceId('Microsoft.X/things', parameters('name'))]" },
-  resources: [{ type: 'Microsoft.X/things', apiVersion: '2024-01-01', name: "[parameters('name')]", dependsOn: ["[variables('id')]"] }],
+  resources: [
+    {
+      type: 'Microsoft.X/things',
+      apiVersion: '2024-01-01',
+      name: "[parameters('name')]",
+      dependsOn: ["[variables('id')]"],
+    },
+  ],
   outputs: { id: { type: 'string', value: "[variables('id')]" } },
 };
 
@@ -16,13 +23,38 @@ describe('templateProblems (the checker the template specs rely on)', () => {
   });
 
   it.each<[string, ArmTemplate, Record<string, unknown> | undefined, string]>([
-    ['an undeclared parameter', { ...valid, outputs: { o: { type: 'string', value: "[parameters('nope')]" } } }, undefined, "parameter 'nope' is used"],
-    ['an undeclared variable', { ...valid, outputs: { o: { type: 'string', value: "[variables('nope')]" } } }, undefined, "variable 'nope' is used"],
+    [
+      'an undeclared parameter',
+      { ...valid, outputs: { o: { type: 'string', value: "[parameters('nope')]" } } },
+      undefined,
+      "parameter 'nope' is used",
+    ],
+    [
+      'an undeclared variable',
+      { ...valid, outputs: { o: { type: 'string', value: "[variables('nope')]" } } },
+      undefined,
+      "variable 'nope' is used",
+    ],
     ['a parameter not supplied', valid, {}, "parameter 'name' is neither supplied"],
     ['a parameter supplied but not declared', valid, { name: 'a', extra: 1 }, "parameter 'extra' is supplied"],
-    ['a bad apiVersion', { ...valid, resources: [{ ...valid.resources[0], apiVersion: 'latest' }] }, undefined, "apiVersion 'latest'"],
-    ['a literal dependsOn', { ...valid, resources: [{ ...valid.resources[0], dependsOn: ['x'] }] }, undefined, "dependsOn 'x'"],
-    ['an unbalanced expression', { ...valid, outputs: { o: { type: 'string', value: "[concat('a', parameters('name')]" } } }, undefined, 'unbalanced'],
+    [
+      'a bad apiVersion',
+      { ...valid, resources: [{ ...valid.resources[0], apiVersion: 'latest' }] },
+      undefined,
+      "apiVersion 'latest'",
+    ],
+    [
+      'a literal dependsOn',
+      { ...valid, resources: [{ ...valid.resources[0], dependsOn: ['x'] }] },
+      undefined,
+      "dependsOn 'x'",
+    ],
+    [
+      'an unbalanced expression',
+      { ...valid, outputs: { o: { type: 'string', value: "[concat('a', parameters('name')]" } } },
+      undefined,
+      'unbalanced',
+    ],
     ['no outputs', { ...valid, outputs: {} }, undefined, 'no outputs'],
   ])('reports %s', (_, template, supplied, problem) => {
     expect(templateProblems(template, supplied)).toEqual(expect.arrayContaining([expect.stringContaining(problem)]));
