@@ -4,3 +4,4 @@ export { RegionNotInGroupError, RegionNotOpenError, DeploymentOutputMismatchErro
 export type { GlobalDbLocation, RegionSettings } from './plan/region-settings';
 export { loadDeployConfig, type DeployConfig } from './config/load-deploy-config';
 export { DeployConfigError, type ConfigProblem } from './config/config-error';
+export { createArmDeployer, isFakeArmEndpoint, type ArmDeployerTuning } from './cli/arm-deployer.factory';

@@ -42,7 +42,11 @@ export function fixtureFiles(): { group: Json; environments: Record<string, Json
     },
     environments: {
       'fixture-westus2': environment('westus2', [
-        { subscriptionId: FIXTURE_SUB_1, storageAccountName: 'stfixwus2a', appServicePlans: [plan('wus2-01', 2), plan('wus2-02', 2)] },
+        {
+          subscriptionId: FIXTURE_SUB_1,
+          storageAccountName: 'stfixwus2a',
+          appServicePlans: [plan('wus2-01', 2), plan('wus2-02', 2)],
+        },
         { subscriptionId: FIXTURE_SUB_2, storageAccountName: 'stfixwus2b', appServicePlans: [plan('wus2-03', 1)] },
       ]),
       'fixture-uksouth': environment('uksouth', [
@@ -61,7 +65,9 @@ export interface ConfigDir {
 }
 
 /** Writes the fixture (after `change`) and the repository's template into a new temporary directory. */
-export async function writeConfigDir(change: (files: ReturnType<typeof fixtureFiles>) => void = () => undefined): Promise<ConfigDir> {
+export async function writeConfigDir(
+  change: (files: ReturnType<typeof fixtureFiles>) => void = () => undefined,
+): Promise<ConfigDir> {
   const path = await mkdtemp(join(tmpdir(), 'iomt-deploy-config-'));
   const write = async (file: string, content: Json) => {
     await mkdir(join(path, file, '..'), { recursive: true });
@@ -72,6 +78,9 @@ export async function writeConfigDir(change: (files: ReturnType<typeof fixtureFi
   await write('environmentGroups/fixture.json', files.group);
   for (const [name, content] of Object.entries(files.environments)) await write(`environments/${name}.json`, content);
   await mkdir(join(path, 'templates'));
-  await copyFile(join(REPO_DEPLOY_DIR, 'templates/regional-infrastructure.json'), join(path, 'templates/regional-infrastructure.json'));
+  await copyFile(
+    join(REPO_DEPLOY_DIR, 'templates/regional-infrastructure.json'),
+    join(path, 'templates/regional-infrastructure.json'),
+  );
   return { path, write, remove: () => rm(path, { recursive: true, force: true }) };
 }

@@ -29,7 +29,8 @@ export class InMemoryClusterMetadata implements ClusterMetadataRepository {
     this.beforeNextUpsert = undefined;
     race?.();
     const current = this.documents.get(metadata.regionName);
-    if (options.ifMatch !== undefined && current?._etag !== options.ifMatch) throw new ConcurrencyConflictError('stale etag');
+    if (options.ifMatch !== undefined && current?._etag !== options.ifMatch)
+      throw new ConcurrencyConflictError('stale etag');
     this.writes += 1;
     return this.put({ ...metadata });
   }
@@ -50,15 +51,21 @@ export class RecordingDeployer implements ResourceDeployer {
 
   async deploy(request: DeploymentRequest): Promise<DeploymentResult> {
     this.requests.push(request);
-    if (this.failing.some((prefix) => request.deploymentName.startsWith(prefix))) throw new Error(`deployment ${request.deploymentName} failed`);
+    if (this.failing.some((prefix) => request.deploymentName.startsWith(prefix)))
+      throw new Error(`deployment ${request.deploymentName} failed`);
     const base = `/subscriptions/${request.subscriptionId}/resourceGroups/${request.resourceGroupName}/providers`;
-    const parameters = request.parameters as { storageAccountName: string; appServicePlans: { name: string; monitoringAgentAppName: string }[] };
+    const parameters = request.parameters as {
+      storageAccountName: string;
+      appServicePlans: { name: string; monitoringAgentAppName: string }[];
+    };
     return {
       deploymentName: request.deploymentName,
       outputs: {
         storageAccountId: `${base}/Microsoft.Storage/storageAccounts/${parameters.storageAccountName}`,
         appServicePlanIds: parameters.appServicePlans.map((p) => `${base}/Microsoft.Web/serverfarms/${p.name}`),
-        monitoringAgentAppIds: parameters.appServicePlans.map((p) => `${base}/Microsoft.Web/sites/${p.monitoringAgentAppName}`),
+        monitoringAgentAppIds: parameters.appServicePlans.map(
+          (p) => `${base}/Microsoft.Web/sites/${p.monitoringAgentAppName}`,
+        ),
       },
     };
   }

@@ -28,7 +28,9 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 
 const optionsSchema = z.object({
   command: z.enum(['open-region', 'deploy-environment'], { error: 'must be open-region or deploy-environment' }),
-  env: z.string({ error: 'is required' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'must be an environment group name such as test' }),
+  env: z
+    .string({ error: 'is required' })
+    .regex(/^[a-z][a-z0-9-]*$/, { error: 'must be an environment group name such as test' }),
   regions: z.array(z.string().min(1)),
   whatIf: z.boolean(),
   armEndpoint: httpUrl.optional(),
@@ -45,40 +47,48 @@ export type CliOptions = Omit<z.output<typeof optionsSchema>, 'command'> & { rea
 /** `--help`, or a command to run. */
 export type CliRequest = { readonly help: true } | { readonly help: false; readonly options: CliOptions };
 
+const ARGUMENT_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  env: { type: 'string' },
+  region: { type: 'string', multiple: true },
+  'what-if': { type: 'boolean' },
+  'arm-endpoint': { type: 'string' },
+  'cosmos-endpoint': { type: 'string' },
+  'cosmos-database': { type: 'string' },
+  'cosmos-tls-verify': { type: 'string' },
+  'config-dir': { type: 'string' },
+  'settings-dir': { type: 'string' },
+} as const;
+
+function readArgv(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: ARGUMENT_OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** `cosmosTlsVerify` → `--cosmos-tls-verify`, as the user typed it. */
+function optionName(field: string): string {
+  const names: Record<string, string> = { command: 'the command', regions: '--region' };
+  return names[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /**
  * Parses the command line (without `node` and the script).
  * @throws UsageError naming the bad option.
  */
 export function parseCliArguments(argv: readonly string[]): CliRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        env: { type: 'string' },
-        region: { type: 'string', multiple: true },
-        'what-if': { type: 'boolean' },
-        'arm-endpoint': { type: 'string' },
-        'cosmos-endpoint': { type: 'string' },
-        'cosmos-database': { type: 'string' },
-        'cosmos-tls-verify': { type: 'string' },
-        'config-dir': { type: 'string' },
-        'settings-dir': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArgv(argv);
   if (values.help) return { help: true };
   if (positionals.length > 1) throw new UsageError(`unexpected arguments: ${positionals.slice(1).join(' ')}`);
   const result = optionsSchema.safeParse({
     command: positionals[0],
     env: values.env,
-    regions: (values.region ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter((r) => r !== ''),
+    regions: (values.region ?? [])
+      .flatMap((r) => r.split(','))
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
     whatIf: values['what-if'] ?? false,
     armEndpoint: values['arm-endpoint'],
     cosmosEndpoint: values['cosmos-endpoint'],
@@ -88,11 +98,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     settingsDir: values['settings-dir'],
   });
   if (!result.success) {
-    const names: Record<string, string> = { command: 'the command', env: '--env' };
-    const issue = result.error.issues[0];
-    const field = String(issue.path[0]);
-    const name = names[field] ?? `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${name} ${issue.message}`);
+    const [issue] = result.error.issues;
+    throw new UsageError(`${optionName(String(issue.path[0]))} ${issue.message}`);
   }
   return { help: false, options: result.data };
 }

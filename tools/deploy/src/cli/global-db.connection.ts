@@ -41,7 +41,10 @@ export async function connectGlobalDb(options: GlobalDbConnectionOptions): Promi
   try {
     if (options.readOnly) {
       const container = client.database(options.databaseName).container(CLUSTER_METADATA_CONTAINER.id);
-      return { clusterMetadata: new ReadOnlyClusterMetadata(new CosmosClusterMetadataRepository(container)), close: () => client.dispose() };
+      return {
+        clusterMetadata: new ReadOnlyClusterMetadata(new CosmosClusterMetadataRepository(container)),
+        close: () => client.dispose(),
+      };
     }
     const { clusterMetadata } = await ensureGlobalDb(client, options.databaseName);
     return { clusterMetadata: new CosmosClusterMetadataRepository(clusterMetadata), close: () => client.dispose() };

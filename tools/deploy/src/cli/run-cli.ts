@@ -27,7 +27,11 @@ const whatIfDeployer: ResourceDeployer = {
 };
 
 function summary(report: RegionRolloutReport): string {
-  const verb = report.applied ? (report.action === 'open' ? 'opened' : 'updated') : `would be ${report.action === 'open' ? 'opened' : 'updated'}`;
+  const verb = report.applied
+    ? report.action === 'open'
+      ? 'opened'
+      : 'updated'
+    : `would be ${report.action === 'open' ? 'opened' : 'updated'}`;
   return `${report.region} (${report.environment}) ${verb}; deployments: ${report.deploymentNames.join(', ')}`;
 }
 
@@ -41,10 +45,17 @@ async function run(options: CliOptions, cli: CliEnvironment): Promise<void> {
     endpoint: options.cosmosEndpoint ?? cli.env.COSMOS_ENDPOINT ?? group.globalDb.endpoint,
     databaseName: options.cosmosDatabase ?? cli.env.COSMOS_DATABASE ?? group.globalDb.databaseName,
   };
-  const connection = await connectGlobalDb({ ...globalDb, key, tlsVerify: options.cosmosTlsVerify, readOnly: options.whatIf });
+  // Before connecting: a missing ARM credential is a usage error, found without any I/O.
+  const deployer = options.whatIf ? whatIfDeployer : cli.createDeployer(armEndpoint, cli.env);
+  const connection = await connectGlobalDb({
+    ...globalDb,
+    key,
+    tlsVerify: options.cosmosTlsVerify,
+    readOnly: options.whatIf,
+  });
   try {
     const reports = await rollOut(options.command, {
-      deployer: options.whatIf ? whatIfDeployer : cli.createDeployer(armEndpoint, cli.env),
+      deployer,
       clusterMetadata: connection.clusterMetadata,
       environment: options.env,
       regions: options.regions,
@@ -83,7 +94,8 @@ export async function runCli(argv: readonly string[], cli: CliEnvironment): Prom
     if (isDomainError(error)) {
       cli.err(`error: ${error.code}: ${error.message}`);
       // A configuration error's message already lists its problems.
-      if (!(error instanceof DeployConfigError)) error.details.forEach((d) => cli.err(`  ${d.target ? `${d.target}: ` : ''}${d.message}`));
+      if (!(error instanceof DeployConfigError))
+        error.details.forEach((d) => cli.err(`  ${d.target ? `${d.target}: ` : ''}${d.message}`));
     } else {
       cli.err(`error: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -28,7 +28,11 @@ export class DeployConfigError extends ValidationError {
     const lines = problems.map((p) => `  ${formatConfigProblem(p)}`);
     super(`The deployment configuration is invalid:\n${lines.join('\n')}`, {
       code: INVALID_DEPLOYMENT_CONFIGURATION,
-      details: problems.map((p) => ({ code: INVALID_DEPLOYMENT_CONFIGURATION, message: p.message, target: `${p.file} ${p.path}` })),
+      details: problems.map((p) => ({
+        code: INVALID_DEPLOYMENT_CONFIGURATION,
+        message: p.message,
+        target: `${p.file} ${p.path}`,
+      })),
     });
     this.problems = problems;
   }

@@ -21,6 +21,39 @@ class FirstSeen {
   }
 }
 
+/** Checks shared by every environment of a group (regions, subscriptions, global names). */
+interface GroupChecks {
+  readonly regions: FirstSeen;
+  readonly subscriptions: FirstSeen;
+  readonly globalNames: FirstSeen;
+}
+
+function checkEnvironment(
+  { file, config }: EnvironmentFile,
+  groupName: string,
+  checks: GroupChecks,
+  problems: ConfigProblem[],
+): void {
+  const expectedName = file.replace(/^.*\//, '').replace(/\.json$/, '');
+  if (config.name !== expectedName)
+    problems.push({ file, path: '$.name', message: `must be "${expectedName}", the file's name` });
+  if (config.environmentGroup !== groupName) {
+    problems.push({ file, path: '$.environmentGroup', message: `must be "${groupName}", the group that lists it` });
+  }
+  checks.regions.check(config.region, file, '$.region', 'region');
+  config.infrastructureSubscriptions.forEach((subscription, s) => {
+    const at = `$.infrastructureSubscriptions[${s}]`;
+    checks.subscriptions.check(subscription.subscriptionId, file, `${at}.subscriptionId`, 'subscription');
+    checks.globalNames.check(subscription.storageAccountName, file, `${at}.storageAccountName`, 'storage account name');
+    const plans = new FirstSeen(problems);
+    subscription.appServicePlans.forEach((plan, p) => {
+      plans.check(plan.name, file, `${at}.appServicePlans[${p}].name`, 'App Service plan name');
+      const agentPath = `${at}.appServicePlans[${p}].monitoringAgentAppName`;
+      checks.globalNames.check(plan.monitoringAgentAppName, file, agentPath, 'App Service name');
+    });
+  });
+}
+
 /**
  * Rules across files of one environment group: names match file names, every environment belongs
  * to the group that lists it, one environment per region, a subscription serves one region (its
@@ -39,27 +72,11 @@ export function crossFileProblems(
   }
   const listed = new FirstSeen(problems);
   group.environments.forEach((name, i) => listed.check(name, groupFile, `$.environments[${i}]`, 'environment'));
-  const regions = new FirstSeen(problems);
-  const subscriptions = new FirstSeen(problems);
-  const globalNames = new FirstSeen(problems);
-  for (const { file, config } of environments) {
-    const expectedName = file.replace(/^.*\//, '').replace(/\.json$/, '');
-    if (config.name !== expectedName) problems.push({ file, path: '$.name', message: `must be "${expectedName}", the file's name` });
-    if (config.environmentGroup !== expectedGroupName) {
-      problems.push({ file, path: '$.environmentGroup', message: `must be "${expectedGroupName}", the group that lists it` });
-    }
-    regions.check(config.region, file, '$.region', 'region');
-    config.infrastructureSubscriptions.forEach((subscription, s) => {
-      const at = `$.infrastructureSubscriptions[${s}]`;
-      subscriptions.check(subscription.subscriptionId, file, `${at}.subscriptionId`, 'subscription');
-      globalNames.check(subscription.storageAccountName, file, `${at}.storageAccountName`, 'storage account name');
-      const plans = new FirstSeen(problems);
-      subscription.appServicePlans.forEach((plan, p) => {
-        plans.check(plan.name, file, `${at}.appServicePlans[${p}].name`, 'App Service plan name');
-        const agentPath = `${at}.appServicePlans[${p}].monitoringAgentAppName`;
-        globalNames.check(plan.monitoringAgentAppName, file, agentPath, 'App Service name');
-      });
-    });
-  }
+  const checks = {
+    regions: new FirstSeen(problems),
+    subscriptions: new FirstSeen(problems),
+    globalNames: new FirstSeen(problems),
+  };
+  for (const environment of environments) checkEnvironment(environment, expectedGroupName, checks, problems);
   return problems;
 }

@@ -3,11 +3,19 @@ import { z } from 'zod';
 
 /** A plain name: letters, digits and hyphens, starting with a letter (files are named after it). */
 const configName = () =>
-  z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be lowercase letters, digits and hyphens, starting with a letter' });
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,62}$/, {
+      error: 'must be lowercase letters, digits and hyphens, starting with a letter',
+    });
 
 /** A normalised public Azure region name such as `westus2`. */
 const regionName = () =>
-  z.string().refine((value) => normalizeLocation(value) === value && isKnownAzureLocation(value), { error: 'must be a public Azure region in its normalised form, e.g. westus2' });
+  z
+    .string()
+    .refine((value) => normalizeLocation(value) === value && isKnownAzureLocation(value), {
+      error: 'must be a public Azure region in its normalised form, e.g. westus2',
+    });
 
 /** Storage account names are global DNS labels: 3-24 lowercase letters and digits. */
 const storageAccountName = () =>

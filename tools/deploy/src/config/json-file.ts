@@ -3,7 +3,9 @@ import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { ConfigProblem } from './config-error';
 
 /** What reading a JSON file gave: its value, or the problem that stopped it. */
-export type JsonFileResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ConfigProblem };
+export type JsonFileResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly problem: ConfigProblem };
 
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
@@ -21,11 +23,16 @@ export async function readJsonFile(root: string, file: string): Promise<JsonFile
     text = await readFile(`${root}/${file}`, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? 'unknown error'})`;
+    const message =
+      code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? 'unknown error'})`;
     return { ok: false, problem: { file, path: '$', message } };
   }
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const value: unknown = parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const [first] = errors;
   if (first !== undefined) {
     const message = `invalid JSON at ${lineAndColumn(text, first.offset)}: ${printParseErrorCode(first.error)}`;

@@ -36,7 +36,9 @@ async function readValidated<S extends z.ZodType>(
  */
 export async function loadDeployConfig(root: string, groupName: string): Promise<DeployConfig> {
   if (!/^[a-z][a-z0-9-]{0,62}$/.test(groupName)) {
-    throw new DeployConfigError([{ file: 'environmentGroups', path: '$', message: `"${groupName}" is not an environment group name` }]);
+    throw new DeployConfigError([
+      { file: 'environmentGroups', path: '$', message: `"${groupName}" is not an environment group name` },
+    ]);
   }
   const problems: ConfigProblem[] = [];
   const groupFile = `environmentGroups/${groupName}.json`;

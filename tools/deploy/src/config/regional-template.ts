@@ -23,7 +23,9 @@ export const REGIONAL_TEMPLATE_OUTPUTS = ['storageAccountId', 'appServicePlanIds
 const declared = (what: string) => z.looseObject({ type: z.string({ error: `must declare the ${what}'s type` }) });
 
 const templateSchema = z.looseObject({
-  $schema: z.string().regex(/deploymentTemplate\.json#$/, { error: 'must be a resource group deployment template schema' }),
+  $schema: z
+    .string()
+    .regex(/deploymentTemplate\.json#$/, { error: 'must be a resource group deployment template schema' }),
   contentVersion: z.string(),
   parameters: z.looseObject(Object.fromEntries(REGIONAL_TEMPLATE_PARAMETERS.map((p) => [p, declared('parameter')]))),
   resources: z.array(z.looseObject({ type: z.string(), apiVersion: z.string(), name: z.string() })).min(1),
@@ -40,7 +42,9 @@ export async function loadRegionalTemplate(root: string): Promise<Record<string,
   if (!read.ok) throw new DeployConfigError([read.problem]);
   const problems = problemsOf(templateSchema, read.value);
   if (problems.length > 0) {
-    throw new DeployConfigError(problems.map((p) => ({ file: REGIONAL_TEMPLATE_FILE, path: jsonPath(p.path), message: p.message })));
+    throw new DeployConfigError(
+      problems.map((p) => ({ file: REGIONAL_TEMPLATE_FILE, path: jsonPath(p.path), message: p.message })),
+    );
   }
   return read.value as Record<string, unknown>;
 }

@@ -29,7 +29,8 @@ const describeSubscription = (s: InfrastructureSubscription) =>
   `infrastructure subscription ${s.subscriptionId} (${s.enabled ? 'enabled' : 'disabled'}, ` +
   `${s.resourceGroupCount}/${s.maxResourceGroups} resource groups)`;
 
-const describePlan = (p: AppServicePlanCapacity) => `App Service plan ${p.resourceId} (${p.appCount}/${p.maxApps} apps)`;
+const describePlan = (p: AppServicePlanCapacity) =>
+  `App Service plan ${p.resourceId} (${p.appCount}/${p.maxApps} apps)`;
 
 /**
  * What storing `desired` over `existing` changes, one line per change (`+` added, `-` removed,
@@ -37,8 +38,10 @@ const describePlan = (p: AppServicePlanCapacity) => `App Service plan ${p.resour
  */
 export function metadataChanges(existing: ClusterMetadata | undefined, desired: ClusterMetadata): string[] {
   const lines: string[] = [];
-  if (existing === undefined) lines.push(`+ region ${desired.regionName} (${desired.displayName ?? desired.regionName})`);
-  if (existing && existing.enabled !== desired.enabled) lines.push(`~ enabled: ${existing.enabled} → ${desired.enabled}`);
+  if (existing === undefined)
+    lines.push(`+ region ${desired.regionName} (${desired.displayName ?? desired.regionName})`);
+  if (existing && existing.enabled !== desired.enabled)
+    lines.push(`~ enabled: ${existing.enabled} → ${desired.enabled}`);
   if (existing && existing.displayName !== desired.displayName) {
     lines.push(`~ displayName: ${existing.displayName ?? '(none)'} → ${desired.displayName ?? '(none)'}`);
   }
@@ -50,7 +53,9 @@ export function metadataChanges(existing: ClusterMetadata | undefined, desired: 
       describeSubscription,
       ['enabled', 'maxResourceGroups'],
     ),
-    ...listChanges(existing?.appServicePlans ?? [], desired.appServicePlans, (p) => p.resourceId, describePlan, ['maxApps']),
+    ...listChanges(existing?.appServicePlans ?? [], desired.appServicePlans, (p) => p.resourceId, describePlan, [
+      'maxApps',
+    ]),
   );
   return lines;
 }

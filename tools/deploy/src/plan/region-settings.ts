@@ -7,7 +7,13 @@ export interface GlobalDbLocation {
 }
 
 /** The services that get per-region settings. */
-export const SETTINGS_SERVICES = ['gateway', 'operation-router', 'iomt-provisioner', 'fhir-provisioner', 'key-rotator'] as const;
+export const SETTINGS_SERVICES = [
+  'gateway',
+  'operation-router',
+  'iomt-provisioner',
+  'fhir-provisioner',
+  'key-rotator',
+] as const;
 export type SettingsService = (typeof SETTINGS_SERVICES)[number];
 
 /**

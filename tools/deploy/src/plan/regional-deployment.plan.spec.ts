@@ -20,7 +20,9 @@ const west = (f: Json) => f.environments['fixture-westus2'];
 describe('planRegion', () => {
   it('deploys the regional template once per infrastructure subscription, into the regional resource group', async () => {
     const plan = await planOf();
-    expect(plan.deployments.map((d) => [d.request.subscriptionId, d.request.resourceGroupName, d.request.location])).toEqual([
+    expect(
+      plan.deployments.map((d) => [d.request.subscriptionId, d.request.resourceGroupName, d.request.location]),
+    ).toEqual([
       [FIXTURE_SUB_1, 'rg-iomt-fixture-westus2', 'westus2'],
       [FIXTURE_SUB_2, 'rg-iomt-fixture-westus2', 'westus2'],
     ]);
@@ -31,7 +33,12 @@ describe('planRegion', () => {
         { name: 'asp-wus2-02', skuName: 'P1v2', workerCount: 1, monitoringAgentAppName: 'app-mon-wus2-02' },
       ],
       monitoringEnvironment: 'Test',
-      tags: { service: 'iomt-connector', region: 'westus2', environment: 'fixture-westus2', deployedBy: 'tools/deploy' },
+      tags: {
+        service: 'iomt-connector',
+        region: 'westus2',
+        environment: 'fixture-westus2',
+        deployedBy: 'tools/deploy',
+      },
     });
     expect(plan.deployments[0].expectedIds.appServicePlanIds).toEqual([
       `/subscriptions/${FIXTURE_SUB_1}/resourceGroups/rg-iomt-fixture-westus2/providers/Microsoft.Web/serverfarms/asp-wus2-01`,
@@ -47,9 +54,21 @@ describe('planRegion', () => {
   });
 
   it.each<[string, (f: Json) => void, boolean]>([
-    ['a capacity change (nothing to deploy)', (f) => (west(f).infrastructureSubscriptions[0].appServicePlans[0].maxApps = 9), false],
-    ['a subscription disabled (nothing to deploy)', (f) => (west(f).infrastructureSubscriptions[0].enabled = false), false],
-    ['a reordered file', (f) => (f.environments['fixture-westus2'] = Object.fromEntries(Object.entries(west(f)).reverse())), false],
+    [
+      'a capacity change (nothing to deploy)',
+      (f) => (west(f).infrastructureSubscriptions[0].appServicePlans[0].maxApps = 9),
+      false,
+    ],
+    [
+      'a subscription disabled (nothing to deploy)',
+      (f) => (west(f).infrastructureSubscriptions[0].enabled = false),
+      false,
+    ],
+    [
+      'a reordered file',
+      (f) => (f.environments['fixture-westus2'] = Object.fromEntries(Object.entries(west(f)).reverse())),
+      false,
+    ],
     ['a bigger plan', (f) => (west(f).infrastructureSubscriptions[0].appServicePlans[0].workerCount = 2), true],
     ['a new tag', (f) => (west(f).tags.owner = 'iomt'), true],
   ])('after %s, renames the deployment: %s', async (_case, change, renamed) => {
@@ -58,7 +77,10 @@ describe('planRegion', () => {
   });
 
   it('gives each service its settings for the region, without secrets', async () => {
-    const settings = regionSettings(await planOf(), 'http://127.0.0.1:7000', { endpoint: 'https://127.0.0.1:8081', databaseName: 'globaldb' });
+    const settings = regionSettings(await planOf(), 'http://127.0.0.1:7000', {
+      endpoint: 'https://127.0.0.1:8081',
+      databaseName: 'globaldb',
+    });
     expect(settings.services['iomt-provisioner']).toEqual({
       ENVIRONMENT_GROUP: 'fixture',
       ENVIRONMENT: 'fixture-westus2',
@@ -73,6 +95,8 @@ describe('planRegion', () => {
     expect(settings.services.gateway).not.toHaveProperty('ARM_ENDPOINT');
     expect(settings.appServicePlanIds).toHaveLength(3);
     const variables = Object.values(settings.services).flatMap((env) => Object.keys(env));
-    expect(variables.filter((name) => /(^|_)(KEY|PASSWORD|SECRET|TOKEN)(_|$)|CONNECTION_STRING/.test(name))).toEqual([]);
+    expect(variables.filter((name) => /(^|_)(KEY|PASSWORD|SECRET|TOKEN)(_|$)|CONNECTION_STRING/.test(name))).toEqual(
+      [],
+    );
   });
 });

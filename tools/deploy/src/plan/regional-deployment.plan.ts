@@ -1,5 +1,9 @@
 import type { DeploymentRequest } from '@iomt/domain';
-import type { EnvironmentConfig, EnvironmentGroupConfig, InfrastructureSubscriptionConfig } from '../config/config.schemas';
+import type {
+  EnvironmentConfig,
+  EnvironmentGroupConfig,
+  InfrastructureSubscriptionConfig,
+} from '../config/config.schemas';
 import { contentHash } from './stable-json';
 
 /** The ids the regional template gives its resources in one subscription (its outputs). */

@@ -49,7 +49,9 @@ async function storeMetadata(prepared: PreparedRegion, context: ApplyContext): P
       return await context.clusterMetadata.upsert(desired, { ifMatch: desired._etag, signal: context.signal });
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError) || attempt >= METADATA_WRITE_ATTEMPTS) throw error;
-      const current = await context.clusterMetadata.getByRegion(prepared.plan.environment.region, { signal: context.signal });
+      const current = await context.clusterMetadata.getByRegion(prepared.plan.environment.region, {
+        signal: context.signal,
+      });
       desired = desiredClusterMetadata(prepared.plan, current);
     }
   }
@@ -64,7 +66,9 @@ export async function applyRegion(prepared: PreparedRegion, context: ApplyContex
   const { region } = prepared.plan.environment;
   for (const deployment of prepared.plan.deployments) {
     const { deploymentName, subscriptionId, resourceGroupName } = deployment.request;
-    context.log(`${region}: deploying ${deploymentName} to subscription ${subscriptionId}, resource group ${resourceGroupName}`);
+    context.log(
+      `${region}: deploying ${deploymentName} to subscription ${subscriptionId}, resource group ${resourceGroupName}`,
+    );
     const result = await context.deployer.deploy(deployment.request, { signal: context.signal });
     checkOutputs(deployment, result);
   }

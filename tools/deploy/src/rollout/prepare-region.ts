@@ -30,7 +30,11 @@ export interface PrepareContext {
  * Reads the region's metadata and works out the rollout, failing before anything is deployed when
  * the region cannot be rolled out (not open yet for `deploy-environment`, capacity in use dropped).
  */
-export async function prepareRegion(plan: RegionPlan, mode: RolloutMode, context: PrepareContext): Promise<PreparedRegion> {
+export async function prepareRegion(
+  plan: RegionPlan,
+  mode: RolloutMode,
+  context: PrepareContext,
+): Promise<PreparedRegion> {
   const { environment } = plan;
   const existing = await context.clusterMetadata.getByRegion(environment.region, { signal: context.signal });
   if (mode === 'deploy-environment' && existing === undefined) {

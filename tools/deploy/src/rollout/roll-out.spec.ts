@@ -65,7 +65,10 @@ describe('rollout (unit, with port fakes)', () => {
     await openRegions(options({ regions: ['westus2'] }));
     clusters.beforeNextUpsert = () => {
       const current = clusters.documents.get('westus2')!;
-      clusters.put({ ...current, appServicePlans: current.appServicePlans.map((p, i) => (i === 0 ? { ...p, appCount: 1 } : p)) });
+      clusters.put({
+        ...current,
+        appServicePlans: current.appServicePlans.map((p, i) => (i === 0 ? { ...p, appCount: 1 } : p)),
+      });
     };
     const upsert = jest.spyOn(clusters, 'upsert');
     await deployEnvironments(options({ regions: ['westus2'] }));
@@ -75,7 +78,9 @@ describe('rollout (unit, with port fakes)', () => {
   });
 
   it('stores no metadata when a deployment returns other resources than configured', async () => {
-    jest.spyOn(deployer, 'deploy').mockResolvedValueOnce({ deploymentName: 'x', outputs: { storageAccountId: '/elsewhere' } });
+    jest
+      .spyOn(deployer, 'deploy')
+      .mockResolvedValueOnce({ deploymentName: 'x', outputs: { storageAccountId: '/elsewhere' } });
     await expect(openRegions(options())).rejects.toThrow(DeploymentOutputMismatchError);
     expect(clusters.writes).toBe(0);
   });

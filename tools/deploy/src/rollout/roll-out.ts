@@ -54,7 +54,12 @@ export async function rollOut(mode: RolloutMode, options: RolloutOptions): Promi
   }
   const reports: RegionRolloutReport[] = [];
   for (const region of prepared) {
-    const stored = await applyRegion(region, { deployer: options.deployer, clusterMetadata: options.clusterMetadata, log, signal: options.signal });
+    const stored = await applyRegion(region, {
+      deployer: options.deployer,
+      clusterMetadata: options.clusterMetadata,
+      log,
+      signal: options.signal,
+    });
     reports.push(reportOf(region, true, stored));
   }
   return reports;

@@ -9,7 +9,10 @@ function deploymentLines(deployment: SubscriptionDeployment): string[] {
   return [
     `  deploy ${request.deploymentName} (Incremental) to /subscriptions/${request.subscriptionId}/resourceGroups/${request.resourceGroupName} in ${request.location}`,
     `    Microsoft.Storage/storageAccounts ${lastSegment(expectedIds.storageAccountId)}`,
-    ...plans.map((p) => `    Microsoft.Web/serverfarms ${p.name} (${p.skuName} x${p.workerCount}, up to ${p.maxApps} connector apps)`),
+    ...plans.map(
+      (p) =>
+        `    Microsoft.Web/serverfarms ${p.name} (${p.skuName} x${p.workerCount}, up to ${p.maxApps} connector apps)`,
+    ),
     ...plans.map((p) => `    Microsoft.Web/sites ${p.monitoringAgentAppName} (monitoring agent on ${p.name})`),
   ];
 }
@@ -29,6 +32,8 @@ export function whatIfLines(prepared: PreparedRegion): string[] {
     `region ${environment.region} (${environment.name}) is ${state}`,
     ...prepared.plan.deployments.flatMap(deploymentLines),
     ...metadata,
-    prepared.settingsFile ? `  settings file ${prepared.settingsFile}` : '  settings file: none (no settings directory)',
+    prepared.settingsFile
+      ? `  settings file ${prepared.settingsFile}`
+      : '  settings file: none (no settings directory)',
   ];
 }

@@ -23,7 +23,11 @@ interface SubscriptionSpec {
 }
 
 /** Region metadata with the given subscriptions and plans. */
-export function regionWith(subscriptions: readonly SubscriptionSpec[], plans: readonly PlanSpec[], enabled = true): ClusterMetadata {
+export function regionWith(
+  subscriptions: readonly SubscriptionSpec[],
+  plans: readonly PlanSpec[],
+  enabled = true,
+): ClusterMetadata {
   return {
     id: 'westus2',
     type: DocumentType.ClusterMetadata,

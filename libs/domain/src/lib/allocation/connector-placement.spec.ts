@@ -30,7 +30,10 @@ describe('chooseConnectorPlacement', () => {
     [
       'on equal plans, the subscription with the most free resource groups',
       regionWith(
-        [{ id: SUB_A, groups: 900 }, { id: SUB_B, groups: 10 }],
+        [
+          { id: SUB_A, groups: 900 },
+          { id: SUB_B, groups: 10 },
+        ],
         [
           { sub: SUB_A, name: 'asp-1', apps: 1, max: 10 },
           { sub: SUB_B, name: 'asp-2', apps: 1, max: 10 },
@@ -59,28 +62,37 @@ describe('chooseConnectorPlacement', () => {
     ],
     [
       'past a plan whose subscription is full',
-      regionWith([{ id: SUB_A, groups: 980 }, { id: SUB_B }], [
-        { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
-        { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
-      ]),
+      regionWith(
+        [{ id: SUB_A, groups: 980 }, { id: SUB_B }],
+        [
+          { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
+          { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
+        ],
+      ),
       SUB_B,
       'asp-2',
     ],
     [
       'past a plan whose subscription is disabled',
-      regionWith([{ id: SUB_A, enabled: false }, { id: SUB_B }], [
-        { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
-        { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
-      ]),
+      regionWith(
+        [{ id: SUB_A, enabled: false }, { id: SUB_B }],
+        [
+          { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
+          { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
+        ],
+      ),
       SUB_B,
       'asp-2',
     ],
     [
       'past a plan in a subscription the region does not list',
-      regionWith([{ id: SUB_B }], [
-        { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
-        { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
-      ]),
+      regionWith(
+        [{ id: SUB_B }],
+        [
+          { sub: SUB_A, name: 'asp-1', apps: 0, max: 10 },
+          { sub: SUB_B, name: 'asp-2', apps: 9, max: 10 },
+        ],
+      ),
       SUB_B,
       'asp-2',
     ],
@@ -94,8 +106,14 @@ describe('chooseConnectorPlacement', () => {
   });
 
   it('reports the room left, this connector included, and accepts a display name', () => {
-    const metadata = regionWith([{ id: SUB_A, groups: 970, maxGroups: 980 }], [{ sub: SUB_A, name: 'asp-1', apps: 7, max: 10 }]);
-    expect(chooseConnectorPlacement('West US 2', metadata)).toMatchObject({ remainingApps: 3, remainingResourceGroups: 10 });
+    const metadata = regionWith(
+      [{ id: SUB_A, groups: 970, maxGroups: 980 }],
+      [{ sub: SUB_A, name: 'asp-1', apps: 7, max: 10 }],
+    );
+    expect(chooseConnectorPlacement('West US 2', metadata)).toMatchObject({
+      remainingApps: 3,
+      remainingResourceGroups: 10,
+    });
   });
 
   it('spreads consecutive connectors over equal plans, then fills the region and stops', () => {
@@ -123,25 +141,38 @@ describe('chooseConnectorPlacement', () => {
     const error = catchError(() => chooseConnectorPlacement('westus2', metadata));
     expect(error).toBeInstanceOf(type);
     const code =
-      type === RegionNotServedError ? AllocationErrorCode.LocationNotAvailable : AllocationErrorCode.RegionCapacityExhausted;
+      type === RegionNotServedError
+        ? AllocationErrorCode.LocationNotAvailable
+        : AllocationErrorCode.RegionCapacityExhausted;
     expect(error).toMatchObject({ code, target: 'location', retryable: false });
     expect(error.message).toMatch(message);
   });
 
   it('refuses metadata of another region as not served', () => {
-    const metadata = { ...regionWith(both, [{ sub: SUB_A, name: 'asp-1', apps: 0, max: 10 }]), id: 'uksouth', regionName: 'uksouth' };
+    const metadata = {
+      ...regionWith(both, [{ sub: SUB_A, name: 'asp-1', apps: 0, max: 10 }]),
+      id: 'uksouth',
+      regionName: 'uksouth',
+    };
     expect(() => chooseConnectorPlacement('westus2', metadata)).toThrow(RegionNotServedError);
   });
 
   it('says, per plan, why a full region is full', () => {
-    const metadata = regionWith([{ id: SUB_A }, { id: SUB_B, groups: 5, maxGroups: 5 }], [
-      { sub: SUB_A, name: 'asp-1', apps: 10, max: 10 },
-      { sub: SUB_B, name: 'asp-2', apps: 0, max: 10 },
-    ]);
+    const metadata = regionWith(
+      [{ id: SUB_A }, { id: SUB_B, groups: 5, maxGroups: 5 }],
+      [
+        { sub: SUB_A, name: 'asp-1', apps: 10, max: 10 },
+        { sub: SUB_B, name: 'asp-2', apps: 0, max: 10 },
+      ],
+    );
     const error = catchError(() => chooseConnectorPlacement('westus2', metadata));
     expect(error.kind).toBe('conflict');
     expect(error.details).toEqual([
-      { code: 'AppServicePlanFull', message: `Plan ${planId(SUB_A, 'asp-1')} hosts 10 of 10 apps.`, target: planId(SUB_A, 'asp-1') },
+      {
+        code: 'AppServicePlanFull',
+        message: `Plan ${planId(SUB_A, 'asp-1')} hosts 10 of 10 apps.`,
+        target: planId(SUB_A, 'asp-1'),
+      },
       {
         code: 'InfrastructureSubscriptionUnavailable',
         message: `Subscription ${SUB_B} of plan ${planId(SUB_B, 'asp-2')} holds 5 of 5 resource groups.`,

@@ -90,10 +90,15 @@ function unavailability(metadata: ClusterMetadata, plan: AppServicePlanCapacity)
  * @throws RegionNotServedError when the region has no metadata or is disabled.
  * @throws RegionCapacityExhaustedError when no plan can take the connector (`details` say why).
  */
-export function chooseConnectorPlacement(regionName: string, metadata: ClusterMetadata | undefined): ConnectorPlacement {
+export function chooseConnectorPlacement(
+  regionName: string,
+  metadata: ClusterMetadata | undefined,
+): ConnectorPlacement {
   const region = normalizeLocation(regionName) ?? regionName;
   if (metadata === undefined || metadata.regionName !== region) {
-    throw new RegionNotServedError(`IoMT connectors are not offered in region '${regionName}'.`, { target: 'location' });
+    throw new RegionNotServedError(`IoMT connectors are not offered in region '${regionName}'.`, {
+      target: 'location',
+    });
   }
   if (!metadata.enabled) {
     throw new RegionNotServedError(`Region '${region}' is closed to new IoMT connectors.`, { target: 'location' });

@@ -3,10 +3,13 @@ import { planId, regionWith, SUB_A, SUB_B } from './allocation.test-support';
 import { recordPlacement, releasePlacement } from './placement-accounting';
 
 const region = () =>
-  regionWith([{ id: SUB_A, groups: 3 }, { id: SUB_B }], [
-    { sub: SUB_A, name: 'asp-1', apps: 3, max: 4 },
-    { sub: SUB_B, name: 'asp-2', apps: 0, max: 4 },
-  ]);
+  regionWith(
+    [{ id: SUB_A, groups: 3 }, { id: SUB_B }],
+    [
+      { sub: SUB_A, name: 'asp-1', apps: 3, max: 4 },
+      { sub: SUB_B, name: 'asp-2', apps: 0, max: 4 },
+    ],
+  );
 const onPlan1 = { infrastructureSubscriptionId: SUB_A, appServicePlanId: planId(SUB_A, 'asp-1') };
 
 describe('placement accounting', () => {
@@ -33,8 +36,17 @@ describe('placement accounting', () => {
 
   it.each([
     ['an unknown plan', { infrastructureSubscriptionId: SUB_A, appServicePlanId: planId(SUB_A, 'asp-9') }],
-    ['a plan named with the wrong subscription', { infrastructureSubscriptionId: SUB_B, appServicePlanId: planId(SUB_A, 'asp-1') }],
-    ['a subscription the region does not list', { infrastructureSubscriptionId: 'cccccccc-0000-4000-8000-000000000003', appServicePlanId: planId(SUB_A, 'asp-1') }],
+    [
+      'a plan named with the wrong subscription',
+      { infrastructureSubscriptionId: SUB_B, appServicePlanId: planId(SUB_A, 'asp-1') },
+    ],
+    [
+      'a subscription the region does not list',
+      {
+        infrastructureSubscriptionId: 'cccccccc-0000-4000-8000-000000000003',
+        appServicePlanId: planId(SUB_A, 'asp-1'),
+      },
+    ],
   ])('refuses %s', (_case, placement) => {
     expect(() => recordPlacement(region(), placement)).toThrow(PlacementNotInRegionError);
     expect(() => releasePlacement(region(), placement)).toThrow(PlacementNotInRegionError);

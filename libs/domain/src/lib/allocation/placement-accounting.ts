@@ -13,7 +13,11 @@ function locate(metadata: ClusterMetadata, placement: PlacementRef) {
     sameId(s.subscriptionId, placement.infrastructureSubscriptionId),
   );
   const plan: AppServicePlanCapacity | undefined = metadata.appServicePlans[planIndex];
-  if (plan === undefined || subscriptionIndex < 0 || !sameId(plan.infrastructureSubscriptionId, placement.infrastructureSubscriptionId)) {
+  if (
+    plan === undefined ||
+    subscriptionIndex < 0 ||
+    !sameId(plan.infrastructureSubscriptionId, placement.infrastructureSubscriptionId)
+  ) {
     throw new PlacementNotInRegionError(
       `Region '${metadata.regionName}' has no App Service plan ${placement.appServicePlanId} in subscription ${placement.infrastructureSubscriptionId}.`,
       { target: 'appServicePlanId' },
