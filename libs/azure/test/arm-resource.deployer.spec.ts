@@ -1,6 +1,7 @@
-import { buildStreamAnalyticsQuery, ThrottledError, ValidationError } from '@iomt/domain';
+import { RestError } from '@azure/core-rest-pipeline';
+import { buildStreamAnalyticsQuery } from '@iomt/domain';
 import { ArmResourceDeployer } from '../src/lib/deployments/arm-resource.deployer';
-import { ArmDeploymentFailedError } from '../src/lib/errors/arm-errors';
+import { wrapParameters } from '../src/lib/deployments/deployment-request';
 import { INFRASTRUCTURE_SUBSCRIPTION_ID, sampleConnector } from '../src/lib/test-support/samples';
 import { iomtConnectorResourceNames } from '../src/lib/templates/resource-names';
 import { type AzureFixture, calls, deployConnector, startAzureFixture } from './support/fake-arm.fixture';
@@ -8,7 +9,7 @@ import { type AzureFixture, calls, deployConnector, startAzureFixture } from './
 const DEPLOYMENT_PUT = /^PUT .*\/deployments\/[^/]+$/i;
 const group = (name: string) => `/subscriptions/${INFRASTRUCTURE_SUBSCRIPTION_ID}/resourceGroups/${name}`;
 
-describe('ArmResourceDeployer against the fake ARM', () => {
+describe('ArmResourceDeployer against the fake ARM: deploy, re-attach, await, delete', () => {
   let fixture: AzureFixture;
   let deployer: ArmResourceDeployer;
 
@@ -94,58 +95,31 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     const again = { ...request, deploymentName: 'iomt-connector-raced' };
     const arm = fixture.clients.resources(again.subscriptionId);
     await arm.deployments.beginCreateOrUpdate(again.resourceGroupName, again.deploymentName, {
-      properties: {
-        mode: 'Incremental',
-        template: again.template,
-        parameters: Object.fromEntries(Object.entries(again.parameters).map(([k, v]) => [k, { value: v }])),
-      },
+      properties: { mode: 'Incremental', template: again.template, parameters: wrapParameters(again.parameters) },
     });
     const result = await deployer.deploy(again);
     expect(result.outputs).toHaveProperty('keyVault');
     expect(calls(fixture.fakeArm, /^PUT .*deployments\/iomt-connector-raced$/)).toHaveLength(1);
   });
 
-  it('maps a deployment that ends Failed to DeploymentFailed with the ARM error, then deploys again on retry', async () => {
-    fixture.fakeArm.setFaults({ failNextDeployments: 1 });
-    const failure = await deployConnector(fixture).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(ArmDeploymentFailedError);
-    expect(failure).toMatchObject({
-      code: 'DeploymentFailed',
-      retryable: false,
-      details: [
-        expect.objectContaining({ code: 'DeploymentFailed' }),
-        expect.objectContaining({ code: 'InjectedDeploymentFailure' }),
-      ],
+  it('awaits a deployment that started between its read and its PUT (409 DeploymentActive)', async () => {
+    const { request } = await deployConnector(fixture, 'first-op');
+    fixture.fakeArm.setFaults({ lroReadsBeforeDone: 3 });
+    const raced = { ...request, deploymentName: 'iomt-connector-race' };
+    const arm = fixture.clients.resources(raced.subscriptionId);
+    await arm.deployments.beginCreateOrUpdate(raced.resourceGroupName, raced.deploymentName, {
+      properties: { mode: 'Incremental', template: raced.template, parameters: wrapParameters(raced.parameters) },
     });
-    await expect(deployConnector(fixture)).resolves.toBeDefined();
-    expect(calls(fixture.fakeArm, DEPLOYMENT_PUT)).toHaveLength(2);
-  });
-
-  it('maps a template ARM refuses to DeploymentFailed with the raw InvalidTemplate error', async () => {
-    const { request } = await deployConnector(fixture);
-    const bad = {
-      ...request,
-      deploymentName: 'bad-template',
-      parameters: { ...request.parameters, streamingUnits: 2 },
-    };
-    await expect(deployer.deploy(bad)).rejects.toMatchObject({
-      code: 'DeploymentFailed',
-      details: [expect.objectContaining({ code: 'InvalidTemplate' })],
-    });
-  });
-
-  it('rides out throttling with the SDK retry policy', async () => {
-    fixture.fakeArm.setFaults({ throttleNext: 2, retryAfterSeconds: 0 });
-    await deployConnector(fixture);
-    expect(calls(fixture.fakeArm, /\(throttled\)$/)).toHaveLength(2);
-  });
-
-  it('gives up on persistent throttling with a ThrottledError carrying Retry-After', async () => {
-    fixture.fakeArm.setFaults({ throttleNext: 50, retryAfterSeconds: 0 });
-    const error = await deployConnector(fixture).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ThrottledError);
-    expect(error).toMatchObject({ code: 'TooManyRequests', retryAfterMs: 0, retryable: true });
-    expect(calls(fixture.fakeArm, /\(throttled\)$/)).toHaveLength(4);
+    // The deployer's first read happened before the other worker's PUT: it saw no deployment.
+    const notFound = new RestError('not found', { statusCode: 404, code: 'DeploymentNotFound' });
+    jest.spyOn(arm.deployments, 'get').mockRejectedValueOnce(notFound);
+    const result = await deployer.deploy(raced);
+    expect(calls(fixture.fakeArm, /^PUT .*deployments\/iomt-connector-race$/)).toEqual([
+      expect.stringContaining('PUT'),
+      expect.stringContaining('PUT'),
+    ]);
+    expect(fixture.fakeArm.calls().log.filter((c) => c.method === 'PUT' && c.status === 409)).toHaveLength(1);
+    expect(result.outputs).toHaveProperty('functionApp');
   });
 
   it('leaves an existing resource group as it is', async () => {
@@ -163,30 +137,6 @@ describe('ArmResourceDeployer against the fake ARM', () => {
     await expect(
       deployer.deleteResourceGroup(request.subscriptionId, request.resourceGroupName),
     ).resolves.toBeUndefined();
-  });
-
-  it('refuses bad input precisely, before calling ARM', async () => {
-    const { request } = await deployConnector(fixture);
-    fixture.fakeArm.clearCalls();
-    await expect(deployer.deploy({ ...request, deploymentName: 'has space' })).rejects.toMatchObject({
-      target: 'deploymentName',
-    });
-    await expect(deployer.deploy({ ...request, resourceGroupName: 'bad/group' })).rejects.toMatchObject({
-      code: 'InvalidResourceGroupName',
-    });
-    await expect(deployer.deploy({ ...request, subscriptionId: 'sub' })).rejects.toMatchObject({
-      code: 'InvalidSubscriptionId',
-    });
-    await expect(deployer.deleteResourceGroup(request.subscriptionId, '')).rejects.toBeInstanceOf(ValidationError);
-    expect(fixture.fakeArm.calls().total).toBe(0);
-  });
-
-  it("rejects with the signal's reason when cancelled", async () => {
-    const reason = new Error('shutting down');
-    const { request } = await deployConnector(fixture);
-    await expect(
-      deployer.deploy({ ...request, deploymentName: 'other' }, { signal: AbortSignal.abort(reason) }),
-    ).rejects.toBe(reason);
   });
 });
 

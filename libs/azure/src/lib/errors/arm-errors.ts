@@ -23,7 +23,7 @@ const RETRYABLE_DEPLOYMENT_CODES: ReadonlySet<string> = new Set([
   'GatewayTimeout',
   'AnotherOperationInProgress',
   'RetryableError',
-  'Conflict',
+  'ResourceGroupBeingDeleted',
 ]);
 
 /** An ARM message cut to a bounded length. */
