@@ -19,6 +19,7 @@ export const fhirCommandsServerProvider: Provider = {
   useFactory: (config: FhirProvisionerConfig) =>
     new ServerServiceBusSessions({
       ...serviceBusServerOptionsFrom(config, config.SERVICEBUS_FHIR_COMMANDS_QUEUE || QueueName.FhirCommands),
+      acceptSessionTimeoutMs: config.COMMANDS_ACCEPT_SESSION_TIMEOUT_MS,
       settlementPolicy: completeAfterReply,
     }),
 };

@@ -2,18 +2,20 @@ import type { z } from 'zod';
 import { azureConfigSchema } from '@iomt/azure';
 import { serviceBusConfigSchema } from '@iomt/messaging';
 import { persistenceConfigSchema } from '@iomt/persistence';
-import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
+import { createConfigToken, durationMsSetting, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
 /**
  * Settings of the fhir-provisioner service: PORT (default 8092), HOST, LOG_LEVEL,
  * SHUTDOWN_TIMEOUT_MS, plus the fragments of its infrastructure: Service Bus (SERVICEBUS_*; it
  * consumes SERVICEBUS_FHIR_COMMANDS_QUEUE), the Global DB and mapping storage (COSMOS_*,
- * MAPPING_STORAGE_CONNECTION_STRING) and ARM (ARM_*).
+ * MAPPING_STORAGE_CONNECTION_STRING) and ARM (ARM_*). COMMANDS_ACCEPT_SESSION_TIMEOUT_MS (default
+ * 10 s) bounds one wait for a free session, and so the tail of a graceful stop.
  */
 export const fhirProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8092 })
   .extend(serviceBusConfigSchema.shape)
   .extend(persistenceConfigSchema.shape)
-  .extend(azureConfigSchema.shape);
+  .extend(azureConfigSchema.shape)
+  .extend({ COMMANDS_ACCEPT_SESSION_TIMEOUT_MS: durationMsSetting(10_000, 300_000) });
 
 /** The validated settings of the fhir-provisioner service. */
 export type FhirProvisionerConfig = z.output<typeof fhirProvisionerConfigSchema>;

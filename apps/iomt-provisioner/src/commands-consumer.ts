@@ -19,6 +19,7 @@ export const iomtCommandsServerProvider: Provider = {
   useFactory: (config: IomtProvisionerConfig) =>
     new ServerServiceBusSessions({
       ...serviceBusServerOptionsFrom(config, config.SERVICEBUS_IOMT_COMMANDS_QUEUE || QueueName.IomtCommands),
+      acceptSessionTimeoutMs: config.COMMANDS_ACCEPT_SESSION_TIMEOUT_MS,
       settlementPolicy: completeAfterReply,
     }),
 };

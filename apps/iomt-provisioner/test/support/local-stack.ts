@@ -41,6 +41,7 @@ export async function startLocalStack(): Promise<LocalStack> {
     ARM_ENDPOINT: arm.endpoint,
     ARM_POLL_INTERVAL_MS: '10',
     ARM_RETRY_DELAY_MS: '10',
+    COMMANDS_ACCEPT_SESSION_TIMEOUT_MS: '1000',
   };
   const stop = async () => {
     await Promise.allSettled([serviceBus.stop(), cosmos.stop(), azurite.stop(), arm.stop()]);
