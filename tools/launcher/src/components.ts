@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
-import { startAzurite } from '../azurite';
-import { startCosmosServer } from '../cosmos';
-import { startFakeArm } from '../fake-arm';
-import { startServiceBusEmulator } from '../servicebus';
+import { startAzurite, startCosmosServer, startFakeArm, startServiceBusEmulator } from '@iomt/local-stack';
 import { StackComponent } from './launcher';
 import { assertPortFree, portFromEnv } from './port-check';
+import { regionsComponent } from './regions.component';
 
-const workspaceRoot = resolve(__dirname, '../../../..');
+const workspaceRoot = resolve(__dirname, '../../..');
 
 /** The Service Bus entity file shared with Microsoft's emulator in docker-compose. */
 export const SERVICE_BUS_CONFIG_FILE = resolve(workspaceRoot, 'config/servicebus/Config.json');
@@ -52,8 +50,9 @@ export function localStackComponents(env: NodeJS.ProcessEnv, host: string): Stac
         const p = port('FAKE_ARM_PORT', 9090);
         await assertPortFree(host, p, 'FAKE_ARM_PORT');
         const arm = await startFakeArm({ host, port: p });
-        return { env: { ARM_ENDPOINT: arm.endpoint, ARM_LOCAL_MODE: 'true' }, stop: () => arm.stop() };
+        return { env: { ARM_ENDPOINT: arm.endpoint, ARM_MODE: 'local' }, stop: () => arm.stop() };
       },
     },
+    regionsComponent(),
   ];
 }

@@ -16,7 +16,7 @@ export interface RunningService {
   readonly exited: Promise<number | null>;
 }
 
-const workspaceRoot = resolve(__dirname, '../../../..');
+const workspaceRoot = resolve(__dirname, '../../..');
 
 /**
  * Starts `apps/<name>/src/main.ts` under @swc-node/register and copies each line it logs to

@@ -4,8 +4,11 @@ import { RunningService, spawnService, stopService, waitUntilReady } from './ser
 /** A piece of local infrastructure (emulator, server) the services need. */
 export interface StackComponent {
   readonly name: string;
-  /** Starts the component; resolves with the settings the services need to reach it. */
-  start(): Promise<StartedComponent>;
+  /**
+   * Starts the component; resolves with the settings the services need to reach it.
+   * `env` holds the settings of the components started before it.
+   */
+  start(env: Readonly<Record<string, string>>): Promise<StartedComponent>;
 }
 
 /** A started component: environment for the services, and how to stop it. */
@@ -56,7 +59,7 @@ export async function launchSystem(options: LauncherOptions): Promise<RunningSys
   try {
     const sharedEnv: Record<string, string> = { HOST: host };
     for (const component of options.components) {
-      const running = await component.start();
+      const running = await component.start(sharedEnv);
       started.push(running);
       Object.assign(sharedEnv, running.env);
       log(`[local-stack] ${component.name} started`);
