@@ -64,6 +64,20 @@ describe('RotateConnectorKeysUseCase: a failure part-way', () => {
     for (const key of f.allKeys()) expect(error.message).not.toContain(key);
   });
 
+  it('reports the original failure when the rollback fails too, and still restores the rest', async () => {
+    const f = new RotationFixture({ isUsingPrimaryKey: true });
+    const active = f.azure.keysOf(f.targets.readerPolicy).primary;
+    f.azure.failAt('testInput');
+    f.azure.failAt('start');
+
+    const error = await failure(f.useCase().execute(f.command()));
+
+    expect(error.message).toBe('Injected failure of testInput');
+    expect(f.azure.inputKey).toBe(active);
+    expect(f.azure.jobRunning).toBe(false);
+    expect(f.azure.secrets.get('blob-storage-cs')).toBe(`AccountKey=${f.azure.keysOf(f.targets.storageAccount).primary}`);
+  });
+
   it('rotates on the next attempt after a failure, from the same slot', async () => {
     const f = new RotationFixture({ isUsingPrimaryKey: true });
     f.azure.failAt('testInput');
