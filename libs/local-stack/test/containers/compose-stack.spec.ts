@@ -1,4 +1,4 @@
-import { loadEmulatorConfig } from '@iomt/local-stack';
+import { loadEmulatorConfig } from '../../src/servicebus';
 import type { ServiceConfigDefinition } from './app-config';
 import type { ComposeDocument, ComposeService } from './compose-document';
 import { validateStack, type StackExpectations } from './stack-validator';
