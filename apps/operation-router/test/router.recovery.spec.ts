@@ -31,11 +31,25 @@ describe('operation-router recovery', () => {
     // The slow first attempt finishes late: its reply finds no router waiting for it.
     release();
 
-    await world.startRouter();
+    const second = await world.startRouter();
     const done = await ended(world, operation);
     expect(done).toMatchObject({ provisioningStatus: OperationStatus.Completed, attemptCount: 2 });
     expect(world.worker.recordsOf(operation.id).map((r) => r.attempt)).toEqual([1, 2]);
     const completed = await archived(world, operation);
     expect(completed?.operation).toMatchObject({ provisioningStatus: OperationStatus.Completed, timeEnded: done.timeEnded, attemptCount: 2 });
+    await world.stopRouter(second);
+  });
+
+  it('keeps the operations session locked while a worker takes longer than the lock duration (5 s)', async () => {
+    const router = await world.startRouter();
+    const operation = await newConnectorProvision(world);
+    // The worker's simulated work outlasts the queue's LockDuration; a lost lock would redeliver
+    // the message and show up as a second attempt.
+    world.worker.plan(operation.id, { gate: new Promise<void>((resolve) => setTimeout(resolve, 6_500)) });
+    await publish(world, operation);
+    const done = await ended(world, operation);
+    expect(done).toMatchObject({ provisioningStatus: OperationStatus.Completed, attemptCount: 1 });
+    expect(world.worker.recordsOf(operation.id).map((r) => r.attempt)).toEqual([1]);
+    await world.stopRouter(router);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { setMaxListeners } from 'node:events';
 import { OperationInterruptedError } from '../processing/operation-interrupted.error';
 
 /**
@@ -10,6 +11,11 @@ import { OperationInterruptedError } from '../processing/operation-interrupted.e
 @Injectable()
 export class RouterShutdown implements OnModuleDestroy {
   private readonly controller = new AbortController();
+
+  constructor() {
+    // Every running operation listens (one per concurrent session): not a leak.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   /** Aborts (with an `OperationInterruptedError`) when the router stops. */
   get signal(): AbortSignal {

@@ -37,7 +37,8 @@ export class TestWorker {
         connectionString,
         entity: { queueName: queue },
         maxConcurrentSessions: 8,
-        sessionIdleTimeoutMs: 300,
+        // Long enough that a message never arrives after the pump gave up on an idle session (see README).
+        sessionIdleTimeoutMs: 1_000,
         acceptSessionTimeoutMs: 1_000,
         settlementPolicy: () => deadLetter('TestWorkerFailure', 'the test worker failed the command'),
       });
