@@ -61,9 +61,26 @@ describe('scripts/container-build/build-service.js', () => {
     expect(readdirSync(join(out, 'patches')).sort()).toEqual(all.filter((patch) => !isDev(patch)).sort());
   });
 
+  it('refuses an entry that reaches a dev-only package, naming the file and the package', () => {
+    const target = join(out, '..', 'local-stack');
+    const result = build('libs/local-stack', target);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('libs/local-stack/src/index.ts reaches imports a production image cannot load');
+    expect(result.stderr).toContain('libs/local-stack/src/azurite/start-azurite.ts: imports azurite, which is not a production dependency');
+    expect(result.stderr).toContain('imports @vercel/cosmosdb-server');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('builds the fake ARM from its CLI, which reaches production packages only', () => {
+    const result = build('libs/local-stack', join(out, '..', 'fake-arm'), 'libs/local-stack/src/fake-arm/cli.ts');
+    expect(result.status).toBe(0);
+    expect(existsSync(join(out, '..', 'fake-arm', 'libs/local-stack/src/fake-arm/cli.js'))).toBe(true);
+  });
+
   it.each([
     [[], 'usage: node scripts/container-build/build-service.js'],
     [['apps/no-such-app', join(tmpdir(), 'unused')], 'apps/no-such-app has no src folder'],
+    [['apps/key-rotator', join(tmpdir(), 'unused'), 'apps/key-rotator/src/no-such-entry.ts'], 'entry apps/key-rotator/src/no-such-entry.ts does not exist'],
   ])('refuses %j with a clear message and exit code 1', (args, message) => {
     const result = build(...args);
     expect(result.status).toBe(1);
