@@ -2,57 +2,18 @@ import { Logger } from '@nestjs/common';
 import { RemoteOperationError } from '@iomt/contracts';
 import {
   completedOperationId,
-  FixedClock,
   OperationStatus,
   OperationType,
   ResourceState,
   succeedOperation,
   startOperationAttempt,
-  type OperationDocument,
 } from '@iomt/domain';
-import { ConnectionHandler } from '../handlers/connection.handler';
-import { FhirServiceHandler } from '../handlers/fhir-service.handler';
-import { IomtConnectorHandler } from '../handlers/iomt-connector.handler';
-import { KeyRotationHandler } from '../handlers/key-rotation.handler';
-import { MappingHandler } from '../handlers/mapping.handler';
-import { handlerChain } from '../handlers/operation-handlers';
-import { OperationTargetResolver } from '../handlers/operation-target.resolver';
-import { InMemoryAccountRegistry } from '../testing/in-memory-account-registry';
-import { InMemoryOperationRepository } from '../testing/in-memory-operation.repository';
-import { operationsOn, sampleResources, SUBSCRIPTION } from '../testing/samples';
-import { ScriptedDispatcher, type ScriptedReply } from '../testing/scripted-dispatcher';
-import { OperationFinisher } from './operation-finisher';
+import { processorWorld as world } from '../testing/processor-world';
+import { SUBSCRIPTION } from '../testing/samples';
 import { OperationInterruptedError } from './operation-interrupted.error';
-import { OperationProcessor } from './operation-processor';
-import { OperationStore } from './operation-store';
-import { ResourceStateUpdater } from './resource-state.updater';
 
 const retryable = () => new RemoteOperationError({ code: 'DeploymentFailed', message: 'ARM is busy', retryable: true });
 const permanent = () => new RemoteOperationError({ code: 'InvalidTemplate', message: 'bad template', retryable: false });
-
-function world(script: ScriptedReply[] = [], maxAttempts = 3, withKeyRotation = true) {
-  const operations = new InMemoryOperationRepository();
-  const registry = new InMemoryAccountRegistry();
-  const resources = sampleResources();
-  registry.seed(resources.account);
-  registry.seed(resources.connector);
-  const clock = new FixedClock('2026-01-01T00:05:00Z');
-  const store = new OperationStore(operations, clock);
-  const states = new ResourceStateUpdater(registry.asPort());
-  const finisher = new OperationFinisher(store, states, operations);
-  const targets = new OperationTargetResolver(registry.asPort());
-  const handlers = [FhirServiceHandler, IomtConnectorHandler, MappingHandler, ConnectionHandler, ...(withKeyRotation ? [KeyRotationHandler] : [])];
-  const chain = handlerChain(handlers.map((H) => new H(targets)));
-  const dispatcher = new ScriptedDispatcher(script);
-  const settings = { maxAttempts, retryBaseDelayMs: 1, retryMaxDelayMs: 4, maxDeliveryCount: 5, lockRenewalIntervalMs: 1_000 };
-  const processor = new OperationProcessor(store, finisher, states, operations, chain, dispatcher, settings);
-  const controller = new AbortController();
-  const run = (operation: OperationDocument) =>
-    processor.process({ subscriptionId: SUBSCRIPTION, operationId: operation.id, signal: controller.signal });
-  const stored = (operation: OperationDocument) => operations.operations.get(operation.id) as OperationDocument;
-  const connectorState = () => (registry.entities.get(resources.connector.id) as { state: ResourceState }).state;
-  return { operations, registry, resources, ops: operationsOn(resources), processor, dispatcher, controller, run, stored, connectorState };
-}
 
 describe('OperationProcessor', () => {
   beforeAll(() => Logger.overrideLogger(false));
