@@ -1,5 +1,5 @@
 import { RemoteOperationError } from '@iomt/contracts';
-import { ValidationError } from '@iomt/domain';
+import { TransientError, ValidationError } from '@iomt/domain';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
@@ -16,8 +16,16 @@ jest.setTimeout(30_000);
 
 const PARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
+let busyAttempts = 0;
+
 @Controller()
 class CalculatorController {
+  @MessagePattern('busy')
+  busy() {
+    busyAttempts += 1;
+    throw new TransientError('the database is busy');
+  }
+
   @MessagePattern('sum')
   sum(@Payload() numbers: number[]) {
     return numbers.reduce((a, b) => a + b, 0);
@@ -76,6 +84,16 @@ describe('ClientServiceBus.send against ServerServiceBusSessions on the emulator
     expect(error).toMatchObject({ code: 'InvalidRequestContent', message: 'cannot divide by zero', target: 'divisor', retryable: false });
     const [dead] = await deadLetters(fixture.sdk, 'commands', 1);
     expect(dead).toMatchObject({ subject: 'divide', deadLetterReason: 'InvalidRequestContent' });
+  });
+
+  it('answers a request that failed retryably at once, and completes it rather than have the broker run it again', async () => {
+    const error = await request('busy', {}, 'sub-busy').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteOperationError);
+    expect(error).toMatchObject({ code: 'ServiceUnavailable', message: 'the database is busy', retryable: true });
+    // The session is handled in order: once a later request in it is answered, an abandoned
+    // 'busy' request would already have been redelivered to its handler.
+    await expect(request('sum', [1, 1], 'sub-busy')).resolves.toBe(2);
+    expect(busyAttempts).toBe(1);
   });
 
   it('answers a request nobody handles with an error at once, instead of a timeout', async () => {

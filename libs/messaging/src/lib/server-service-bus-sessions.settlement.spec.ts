@@ -32,13 +32,54 @@ describe('ServerServiceBusSessions settlement', () => {
   });
 
   describe('handleMessage', () => {
-    it('abandons on a retryable error, without replying', async () => {
+    it('answers a request that failed retryably with a retryable error reply, then completes it (the requester retries)', async () => {
+      handle('work', async () => {
+        throw new TransientError('cosmos busy');
+      });
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(sink.sent).toEqual([
+        {
+          entityPath: 'replies',
+          message: expect.objectContaining({
+            sessionId: 'reply-session',
+            correlationId: 'corr-1',
+            body: { ok: false, error: { code: 'ServiceUnavailable', message: 'cosmos busy', retryable: true } },
+          }),
+        },
+      ]);
+      expect(session.calls).toEqual(['complete m-1']);
+    });
+
+    it('abandons an event that failed retryably, without replying', async () => {
+      handle('work', async () => {
+        throw new TransientError('cosmos busy');
+      }, true);
+      await source.deliver(receivedMessage({ subject: 'work', body: {} }), session);
+      expect(session.calls).toEqual(['abandon m-1']);
+      expect(sink.sent).toEqual([]);
+    });
+
+    it('abandons a failed request whose error reply cannot be sent, so that its redelivery answers it', async () => {
+      const errors: unknown[] = [];
+      server.on('error', (e) => errors.push(e));
+      sink.failWith = Object.assign(new Error('server busy'), { code: 'ServiceBusy', retryable: true });
       handle('work', async () => {
         throw new TransientError('cosmos busy');
       });
       await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
       expect(session.calls).toEqual(['abandon m-1']);
-      expect(sink.sent).toEqual([]);
+      expect(errors).toEqual([sink.failWith]);
+    });
+
+    it('answers a request whose handler failed unexpectedly (abandon by default) and completes it', async () => {
+      handle('work', async () => {
+        throw new Error('bug');
+      });
+      await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
+      expect(sink.sent.map((s) => s.message.body)).toEqual([
+        { ok: false, error: { code: 'InternalServerError', message: 'Internal server error.', retryable: true } },
+      ]);
+      expect(session.calls).toEqual(['complete m-1']);
     });
 
     it('dead-letters on a permanent error with code and message, and replies with the error', async () => {
@@ -74,7 +115,7 @@ describe('ServerServiceBusSessions settlement', () => {
       await source.deliver(receivedMessage({ subject: 'work', body: {}, ...request }), session);
       expect(sink.sent[0].message.body).toEqual({
         ok: false,
-        error: { code: 'InternalServerError', message: 'Internal server error.', retryable: false },
+        error: { code: 'InternalServerError', message: 'Internal server error.', retryable: true },
       });
       expect(session.calls).toEqual(['deadLetter m-1 UnhandledError: Error; the error text is in the service log']);
     });

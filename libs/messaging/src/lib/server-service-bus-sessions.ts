@@ -31,6 +31,14 @@ export type ServiceBusServerStatus = 'connected' | 'disconnected';
  * `@EventPattern` handler, handles a session's messages one at a time in order, settles each
  * message explicitly and replies to requests. Register `ServiceBusExceptionFilter` so that the
  * settlement policy sees handlers' errors rather than Nest's "Internal server error".
+ *
+ * A failed request always gets an error reply (with the error's `retryable` flag) before it is
+ * settled, so its requester never waits for a timeout. A request whose reply was sent is completed
+ * where the policy says abandon: the requester owns retries (the router counts attempts), so a
+ * broker redelivery would only run the work a second time behind its back. Dead-letter decisions
+ * stand (the reply is sent, the message kept for inspection). When the reply itself cannot be
+ * sent, the policy's decision stands, so an abandoned request is redelivered and answered then.
+ * Events keep the policy's decision: a retryable failure abandons them for redelivery.
  * @publicApi
  */
 export class ServerServiceBusSessions
@@ -136,11 +144,17 @@ export class ServerServiceBusSessions
     const subject = context.getSubject();
     const messageId = context.getMessage().messageId ?? '';
     const why = error === undefined && decision.action === SettlementAction.DeadLetter ? decision.description : failureMessage(error);
-    this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
-    if (decision.action !== SettlementAction.Abandon) {
-      await this.replyIfRequested(context, failureReply(decision, error)).catch((e: unknown) => this.reportError(e));
+    if (!isRequest(context.getMessage())) {
+      this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
+      return this.settle(context, decision);
     }
-    await this.settle(context, decision);
+    const replied = await this.replyIfRequested(context, failureReply(decision, error)).then(
+      () => true,
+      (e: unknown) => (this.reportError(e), false),
+    );
+    const settlement = replied ? settlementOfAnsweredRequest(decision) : decision;
+    this.logger.warn(`Request ${messageId} (${subject}) failed: ${why}; ${replied ? 'replied' : 'not replied'}, ${settlement.action}`);
+    await this.settle(context, settlement);
   }
 
   private async settle(context: ServiceBusContext, decision: SettlementDecision): Promise<void> {
@@ -184,4 +198,9 @@ export class ServerServiceBusSessions
       }
     }
   }
+}
+
+/** How a request that has been answered with an error is settled (see {@link ServerServiceBusSessions}). */
+function settlementOfAnsweredRequest(decision: SettlementDecision): SettlementDecision {
+  return decision.action === SettlementAction.Abandon ? { action: SettlementAction.Complete } : decision;
 }
