@@ -1,6 +1,5 @@
 import type { ServiceBusMessage, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { INTERNAL_ERROR_MESSAGE, replySubjectOf, type Reply, type ReplyError } from '@iomt/contracts';
-import { ErrorCode } from '@iomt/domain';
+import { replyErrorFrom, replySubjectOf, type Reply, type ReplyError } from '@iomt/contracts';
 import { describeFailure } from './failure';
 import { SettlementAction, type SettlementDecision } from './settlement.policy';
 import type { ApplicationProperties } from './trace-propagator';
@@ -27,10 +26,11 @@ export function replyMessageFor(
 }
 
 /**
- * The error reply to a request that failed for good: the error's own description when it
- * classifies itself, the dead-letter reason of a message the transport refused (no handler,
- * malformed), and otherwise a generic internal error, because the text of an unexpected error
- * may hold anything and must not leave the process.
+ * The error reply to a failed request: the error's own description when it classifies itself, the
+ * dead-letter reason of a message the transport refused (no handler, malformed; not retryable),
+ * and otherwise the contracts' rule (`replyErrorFrom`): a generic internal error, because the text
+ * of an unexpected error may hold anything and must not leave the process, marked retryable,
+ * because an unexpected failure may be passing and the requester bounds its retries.
  */
 export function failureReply(decision: SettlementDecision, error: unknown): Reply<never> {
   return { ok: false, error: describeFailure(error) ?? fallbackError(decision, error) };
@@ -40,5 +40,5 @@ function fallbackError(decision: SettlementDecision, error: unknown): ReplyError
   if (error === undefined && decision.action === SettlementAction.DeadLetter) {
     return { code: decision.reason, message: decision.description, retryable: false };
   }
-  return { code: ErrorCode.InternalServerError, message: INTERNAL_ERROR_MESSAGE, retryable: false };
+  return replyErrorFrom(error);
 }
