@@ -116,13 +116,21 @@ describe('iomt-provisioner on the real Service Bus, Cosmos, Azurite and fake ARM
   it('deprovisions the connector: its resource group is gone, the connector Deprovisioned and soft-deleted', async () => {
     const inGroup = () => stack.arm.resources().filter((r) => r.id.toLowerCase().includes('/resourcegroups/rg-iomt-fhirsrv-conn1/'));
     expect(inGroup().length).toBeGreaterThan(5);
+    const slots = async () => {
+      const region = await worker.clusters.getByRegion('westus2');
+      const subscription = region?.infrastructureSubscriptions.find((s) => s.subscriptionId === INFRA_SUBSCRIPTION_ID);
+      return { apps: region?.appServicePlans[0]?.appCount, groups: subscription?.resourceGroupCount };
+    };
+    const placed = await slots();
     const operation = connectorOperation((await stored()) as IomtConnector, OperationType.Deprovision);
     await expect(run(operation, Subject.DeprovisionIomtConnector, RESOURCE_IDS.connector)).resolves.toEqual({});
     expect(inGroup()).toEqual([]);
+    expect(await slots()).toEqual({ apps: placed.apps! - 1, groups: placed.groups! - 1 });
     expect(await stored()).toBeUndefined();
     const secretId = streamAnalyticsJobSecretId(connector.id);
     expect(await worker.registry.getChildResourceById(SUBSCRIPTION_ID, secretId, DocumentType.AccountSpecificStreamAnalyticsJob)).toBeUndefined();
     expect(await worker.mappings.get({ subscriptionId: SUBSCRIPTION_ID, connectorId: connector.id, mappingType: 'deviceMapping' })).toBeUndefined();
     await expect(run(operation, Subject.DeprovisionIomtConnector, RESOURCE_IDS.connector, 2)).resolves.toEqual({});
+    expect(await slots()).toEqual({ apps: placed.apps! - 1, groups: placed.groups! - 1 });
   });
 });

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
   AccountRegistryManagementRepository,
+  CLUSTER_METADATA_REPOSITORY,
+  ClusterMetadataRepository,
   DocumentType,
   IomtConnector,
   MAPPING_STORE,
@@ -9,6 +11,7 @@ import {
   OPERATION_REPOSITORY,
   OperationRepository,
   OperationType,
+  PlacementNotInRegionError,
   RESOURCE_DEPLOYER,
   ResourceDeployer,
   ResourceNotFoundError,
@@ -17,20 +20,25 @@ import {
   streamAnalyticsJobSecretId,
 } from '@iomt/domain';
 import type { DeprovisionIomtConnectorCommand, DeprovisionIomtConnectorResult } from '@iomt/contracts';
+import { releaseConnectorPlacement } from '../shared/connector-placement';
 import { loadLiveOperation } from '../shared/work-context';
 
 /**
  * Deprovisions an IoMT connector: removes its mappings, deletes its infrastructure resource group,
- * marks it Deprovisioned and soft-deletes it with its secret metadata. Each step tolerates having
- * been done already, so a re-run after a crash completes what is left.
+ * marks it Deprovisioned, gives its app and resource group slots back to its region and
+ * soft-deletes it with its secret metadata. Each step tolerates having been done already, so a
+ * re-run after a crash completes what is left.
  */
 @Injectable()
 export class DeprovisionConnectorUseCase {
+  private readonly logger = new Logger(DeprovisionConnectorUseCase.name);
+
   constructor(
     @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
     @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) private readonly registry: AccountRegistryManagementRepository,
     @Inject(RESOURCE_DEPLOYER) private readonly deployer: ResourceDeployer,
     @Inject(MAPPING_STORE) private readonly mappings: MappingStore,
+    @Inject(CLUSTER_METADATA_REPOSITORY) private readonly clusters: ClusterMetadataRepository,
   ) {}
 
   async execute(command: DeprovisionIomtConnectorCommand): Promise<DeprovisionIomtConnectorResult> {
@@ -47,6 +55,9 @@ export class DeprovisionConnectorUseCase {
       { ...connector, state: ResourceState.Deprovisioned },
       connector._etag === undefined ? {} : { ifMatch: connector._etag },
     );
+    // Released only by the attempt that marked it Deprovisioned, so never twice (a slot freed twice
+    // would let the region overfill); a crash right after the mark keeps one slot counted instead.
+    if (connector.state !== ResourceState.Deprovisioned) await this.releasePlacement(connector);
     await this.softDeleteSecretMetadata(connector);
     await this.registry.deleteChildResource(deprovisioned, deprovisioned._etag === undefined ? {} : { ifMatch: deprovisioned._etag });
     return {};
@@ -58,6 +69,16 @@ export class DeprovisionConnectorUseCase {
     const { infrastructureSubscriptionId: subscription, infrastructureResourceGroupName: group } = connector;
     // Never placed (its provisioning failed before choosing a region slot): no group exists.
     if (subscription !== undefined && group !== undefined) await this.deployer.deleteResourceGroup(subscription, group);
+  }
+
+  // A region that no longer lists the connector's plan has no slot to give back; the deletion goes on.
+  private async releasePlacement(connector: IomtConnector): Promise<void> {
+    try {
+      await releaseConnectorPlacement(this.clusters, connector);
+    } catch (error) {
+      if (!(error instanceof PlacementNotInRegionError)) throw error;
+      this.logger.warn(`Connector ${connector.id}: ${error.message} No capacity was released.`);
+    }
   }
 
   private async softDeleteSecretMetadata(connector: IomtConnector): Promise<void> {

@@ -4,6 +4,7 @@ import {
   DocumentType,
   OperationStatus,
   OperationType,
+  RegionCapacityExhaustedError,
   streamAnalyticsJobSecretId,
   TransientError,
   ValidationError,
@@ -19,6 +20,7 @@ import {
   mappingOperation,
   PLAN_ID,
   RESOURCE_IDS,
+  sampleRegion,
 } from '../testing/samples';
 import { ProvisionConnectorUseCase } from './provision-connector.use-case';
 
@@ -133,7 +135,13 @@ describe('ProvisionConnectorUseCase', () => {
     ],
     ['the operation is of another kind', (s) => s.world.operations.seed({ ...mappingOperation(s.world.connector, 'deviceMapping', DEVICE_MAPPING), id: s.operation.id }), 'InvalidRequestContent', false],
     ['the connector was deleted', (s) => s.world.registry.documents.delete(s.world.connector.id), 'ResourceNotFound', false],
-    ['the region has no metadata', (s) => s.world.clusters.regions.clear(), 'RegionCapacityExhausted', false],
+    ['the region has no metadata', (s) => s.world.clusters.regions.clear(), 'LocationNotAvailableForResourceType', false],
+    [
+      'the region has no room',
+      (s) => s.world.clusters.regions.set('westus2', { ...sampleRegion(), appServicePlans: sampleRegion().appServicePlans.map((p) => ({ ...p, appCount: p.maxApps })) }),
+      'RegionCapacityExhausted',
+      false,
+    ],
     ['ARM is unavailable', (s) => (s.world.deployer.nextFailure = new TransientError('busy')), 'ServiceUnavailable', true],
     ['the deployment fails', (s) => (s.world.deployer.nextFailure = new ValidationError('bad', { code: 'DeploymentFailed' })), 'DeploymentFailed', false],
     ['blob storage is unavailable', (s) => (s.world.mappings.nextFailure = new TransientError('503')), 'ServiceUnavailable', true],
@@ -167,6 +175,15 @@ describe('ProvisionConnectorUseCase', () => {
     const { world, run } = setUp();
     const region = await world.clusters.getByRegion('westus2');
     await world.clusters.upsert({ ...region!, appServicePlans: region!.appServicePlans.map((p) => ({ ...p, appCount: p.maxApps })) });
-    await expect(run()).rejects.toThrow('The region westus2 has no infrastructure subscription and App Service plan with room');
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegionCapacityExhaustedError);
+    expect(replyErrorFrom(error)).toMatchObject({
+      code: 'RegionCapacityExhausted',
+      message: "Region 'westus2' has no capacity left for a new IoMT connector.",
+      target: 'location',
+      details: [{ code: 'AppServicePlanFull', message: `Plan ${PLAN_ID} hosts 10 of 10 apps.`, target: PLAN_ID }],
+      retryable: false,
+    });
+    expect(world.deployer.deployments).toEqual([]);
   });
 });

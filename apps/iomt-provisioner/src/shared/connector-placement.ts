@@ -1,32 +1,28 @@
 import {
+  chooseConnectorPlacement,
   ClusterMetadata,
   ClusterMetadataRepository,
   ConcurrencyConflictError,
-  ConflictError,
-  hasAppCapacity,
-  hasResourceGroupCapacity,
   IomtConnector,
   normalizeLocation,
+  recordPlacement,
+  releasePlacement,
 } from '@iomt/domain';
 import { ConnectorPlacement, placementOf } from './connector-infrastructure';
-
-/** Code of the failure when a region has no room left (not retryable: operators must add capacity). */
-export const NO_CAPACITY_CODE = 'RegionCapacityExhausted';
 
 /** How often a lost race on the region's counters is retried before giving up (retryably). */
 const MAX_COUNTER_ATTEMPTS = 5;
 
-class NoCapacityError extends ConflictError {
-  override readonly code: string = NO_CAPACITY_CODE;
-}
-
 /**
- * The infrastructure subscription and App Service plan of the connector's region. A connector
- * that already has a placement keeps it (a re-run after a crash repeats nothing). Otherwise the
- * first enabled subscription with room for a resource group that also has a plan with room for
- * an app is taken, and both counters go up in one guarded write of the region's metadata, before
- * the connector records the placement: a crash in between over-counts one slot, never overfills.
- * @throws ConflictError (`RegionCapacityExhausted`) when the region is unknown, disabled or full.
+ * The infrastructure subscription and App Service plan of the connector's region, chosen by the
+ * domain's allocation rules (`chooseConnectorPlacement`). A connector that already has a placement
+ * keeps it (a re-run after a crash repeats nothing). Otherwise both counters go up in one guarded
+ * write of the region's metadata (`recordPlacement`), chosen again after a lost race, before the
+ * caller records the placement on the connector: a crash in between over-counts one slot, never
+ * overfills.
+ * @throws RegionNotServedError when the region has no metadata or is disabled.
+ * @throws RegionCapacityExhaustedError when no plan of the region can take the connector.
+ * @throws ConcurrencyConflictError (retryable) after {@link MAX_COUNTER_ATTEMPTS} lost races.
  */
 export async function placeConnector(
   clusters: ClusterMetadataRepository,
@@ -36,52 +32,47 @@ export async function placeConnector(
   const existing = placementOf(connector);
   if (existing !== undefined) return existing;
   const region = normalizeLocation(connector.location) ?? connector.location;
+  const placement = await updateCounters(clusters, region, (metadata) => {
+    const chosen = chooseConnectorPlacement(region, metadata);
+    return { metadata: recordPlacement(metadata as ClusterMetadata, chosen), result: chosen };
+  });
+  return {
+    infrastructureSubscriptionId: placement.infrastructureSubscriptionId,
+    infrastructureResourceGroupName: resourceGroupName,
+    infrastructureLocation: placement.regionName,
+    appServicePlanId: placement.appServicePlanId,
+  };
+}
+
+/**
+ * Gives the connector's app and resource group back to its region (`releasePlacement`), in one
+ * guarded write with the same retries. Does nothing for a connector never placed or a region whose
+ * metadata is gone. Call it once per connector: releasing twice would free a slot still in use.
+ * @throws PlacementNotInRegionError when the region no longer lists the connector's plan.
+ */
+export async function releaseConnectorPlacement(clusters: ClusterMetadataRepository, connector: IomtConnector): Promise<void> {
+  const placement = placementOf(connector);
+  if (placement === undefined) return;
+  await updateCounters(clusters, placement.infrastructureLocation, (metadata) => ({
+    metadata: metadata === undefined ? undefined : releasePlacement(metadata, placement),
+    result: undefined,
+  }));
+}
+
+/** The region's metadata to write (none: write nothing) and what the caller gets back. */
+type CounterChange<T> = (current: ClusterMetadata | undefined) => { metadata: ClusterMetadata | undefined; result: T };
+
+// Reads the region's metadata, applies the change and writes it under its etag; reads again on a lost race.
+async function updateCounters<T>(clusters: ClusterMetadataRepository, region: string, change: CounterChange<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    const metadata = await clusters.getByRegion(region);
-    if (metadata === undefined || !metadata.enabled) {
-      throw new NoCapacityError(`The region ${region} has no enabled regional infrastructure for IoMT connectors`, {
-        target: 'location',
-      });
-    }
-    const chosen = choose(metadata);
+    const current = await clusters.getByRegion(region);
+    const changed = change(current);
+    if (changed.metadata === undefined || current === undefined) return changed.result;
     try {
-      await clusters.upsert(countPlacement(metadata, chosen), metadata._etag === undefined ? {} : { ifMatch: metadata._etag });
-      return {
-        infrastructureSubscriptionId: chosen.subscriptionId,
-        infrastructureResourceGroupName: resourceGroupName,
-        infrastructureLocation: region,
-        appServicePlanId: chosen.planId,
-      };
+      await clusters.upsert(changed.metadata, current._etag === undefined ? {} : { ifMatch: current._etag });
+      return changed.result;
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_COUNTER_ATTEMPTS) throw error;
     }
   }
-}
-
-interface Choice {
-  readonly subscriptionId: string;
-  readonly planId: string;
-}
-
-function choose(metadata: ClusterMetadata): Choice {
-  for (const subscription of metadata.infrastructureSubscriptions.filter(hasResourceGroupCapacity)) {
-    const plan = metadata.appServicePlans.find(
-      (p) => p.infrastructureSubscriptionId.toLowerCase() === subscription.subscriptionId.toLowerCase() && hasAppCapacity(p),
-    );
-    if (plan !== undefined) return { subscriptionId: subscription.subscriptionId, planId: plan.resourceId };
-  }
-  throw new NoCapacityError(
-    `The region ${metadata.regionName} has no infrastructure subscription and App Service plan with room for another connector`,
-    { target: 'location' },
-  );
-}
-
-function countPlacement(metadata: ClusterMetadata, chosen: Choice): ClusterMetadata {
-  return {
-    ...metadata,
-    infrastructureSubscriptions: metadata.infrastructureSubscriptions.map((s) =>
-      s.subscriptionId === chosen.subscriptionId ? { ...s, resourceGroupCount: s.resourceGroupCount + 1 } : s,
-    ),
-    appServicePlans: metadata.appServicePlans.map((p) => (p.resourceId === chosen.planId ? { ...p, appCount: p.appCount + 1 } : p)),
-  };
 }
