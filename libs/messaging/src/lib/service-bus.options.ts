@@ -28,7 +28,10 @@ export interface ServiceBusServerSettings {
    * passed in keeps its own `retryOptions.timeoutInMs`.
    */
   readonly acceptSessionTimeoutMs?: number;
-  /** Maps a handler's failure to a settlement (default {@link defaultSettlementPolicy}). */
+  /**
+   * Maps a handler's failure to a settlement (default {@link defaultSettlementPolicy}). A request
+   * answered with its error reply is completed where this says abandon (the requester retries).
+   */
   readonly settlementPolicy?: SettlementPolicy;
   /** Reads and writes trace context (default W3C `traceparent`/`tracestate`). */
   readonly tracePropagator?: TracePropagator;
