@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { azureConfigSchema } from '@iomt/azure';
 import { serviceBusConfigSchema } from '@iomt/messaging';
 import { persistenceConfigSchema } from '@iomt/persistence';
 import { createConfigToken, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
@@ -9,12 +10,14 @@ import { checkGatewaySettings } from './config/settings-rules';
  * Settings of the gateway: PORT (default 8080) unless GATEWAY_PORT is set, which wins so that one
  * shared environment can start every service; HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS; the gateway's
  * own settings (`config/gateway-settings.ts`: authentication, long-running operations, admission,
- * lists); and the infra fragments: the Global DB (COSMOS_*) and Service Bus (SERVICEBUS_*).
+ * lists); and the infra fragments: the Global DB (COSMOS_*), Service Bus (SERVICEBUS_*) and ARM
+ * (ARM_*: where connection keys are read).
  */
 export const gatewayConfigSchema = serviceConfigSchema({ defaultPort: 8080 })
   .extend(gatewaySettingsShape)
   .extend(persistenceConfigSchema.shape)
   .extend(serviceBusConfigSchema.shape)
+  .extend(azureConfigSchema.shape)
   .superRefine(checkGatewaySettings)
   .transform(({ GATEWAY_PORT, ...settings }) => ({ ...settings, PORT: GATEWAY_PORT ?? settings.PORT }));
 

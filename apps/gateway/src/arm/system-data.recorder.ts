@@ -18,11 +18,23 @@ export class SystemDataRecorder {
     return this.repository.get(subscriptionId, resourceIdKey(resourceId));
   }
 
-  /** Records `incoming` (ARM's header of an accepted write), keeping the stored creation fields. */
-  async record(subscriptionId: string, resourceId: string, incoming: ArmSystemData | undefined): Promise<ArmSystemData | undefined> {
+  /**
+   * Records `incoming` (ARM's header of an accepted write), keeping the stored creation fields
+   * unless the write created the resource (`replace`): a re-created resource starts afresh.
+   */
+  async record(
+    subscriptionId: string,
+    resourceId: string,
+    incoming: ArmSystemData | undefined,
+    options: { readonly replace?: boolean } = {},
+  ): Promise<ArmSystemData | undefined> {
     const key = resourceIdKey(resourceId);
     try {
-      const stored = await this.repository.get(subscriptionId, key);
+      if (options.replace === true && incoming === undefined) {
+        await this.repository.delete(subscriptionId, key);
+        return undefined;
+      }
+      const stored = options.replace === true ? undefined : await this.repository.get(subscriptionId, key);
       if (incoming === undefined) return stored;
       const merged = mergeSystemData(stored, incoming);
       await this.repository.put(subscriptionId, key, merged);

@@ -24,7 +24,8 @@ import { assertPreconditions } from '../arm/preconditions';
 import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
 import { fhirServiceRepresentation } from './fhir-service.representation';
-import { FhirServicePatchBody, fhirServicePatchBodySchema, parseRequestBody } from './fhir-service.request-body';
+import { parseRequestBody } from '../arm/request-body';
+import { FhirServicePatchBody, fhirServicePatchBodySchema } from './fhir-service.request-body';
 
 function patched(account: FhirServiceAccount, body: FhirServicePatchBody): FhirServiceAccount {
   const publicNetworkAccess = body.properties?.publicNetworkAccess;

@@ -23,7 +23,8 @@ import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
 import { planFhirServicePut } from './fhir-service.put.plan';
 import { fhirServiceRepresentation } from './fhir-service.representation';
-import { fhirServicePutBodySchema, parseRequestBody } from './fhir-service.request-body';
+import { parseRequestBody } from '../arm/request-body';
+import { fhirServicePutBodySchema } from './fhir-service.request-body';
 
 /**
  * `PUT .../services/{name}`: creates (201) or updates (200) a FHIR service. The account is stored
@@ -63,7 +64,7 @@ export class FhirServicePutHandler {
       resourceIfMatch: existing?._etag,
       resourceId,
     });
-    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData);
+    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData, { replace: plan.creates });
     const account = created.resource as FhirServiceAccount;
     return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, fhirServiceRepresentation(account, systemData));
   }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseOrThrow } from '@iomt/domain';
 
 /** Read-only members ARM clients may echo back; accepted and ignored. */
 const readOnlyTopLevel = {
@@ -63,11 +62,3 @@ export const fhirServicePatchBodySchema = z.strictObject({
 
 /** A parsed PATCH body. */
 export type FhirServicePatchBody = z.output<typeof fhirServicePatchBodySchema>;
-
-/** Parses a request body with `schema`: 400 `InvalidRequestContent` listing every problem with its path. */
-export function parseRequestBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  if (body === undefined) {
-    return parseOrThrow(schema, body, 'The request body', { target: 'body' });
-  }
-  return parseOrThrow(schema, body, 'The request body');
-}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AzureModule, azureOptionsFromConfig } from '@iomt/azure';
 import { CLOCK, OPERATION_PUBLISHER, systemClock } from '@iomt/domain';
 import { GLOBAL_DB_CONTAINERS, GLOBAL_DB_READINESS, GlobalDbContainers, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -22,6 +23,8 @@ const gatewayPorts = [
   onAccountRegistry(SYSTEM_DATA_REPOSITORY, (c) => new CosmosSystemDataRepository(c.accountRegistry)),
 ];
 
+const azure = AzureModule.forRootAsync({ inject: [GATEWAY_CONFIG], useFactory: (config: GatewayConfig) => azureOptionsFromConfig(config) });
+
 const persistence = PersistenceModule.forRootAsync({
   inject: [GATEWAY_CONFIG],
   useFactory: (config: GatewayConfig) => persistenceOptionsFromConfig(config),
@@ -29,8 +32,9 @@ const persistence = PersistenceModule.forRootAsync({
 
 /**
  * The real adapters: the domain's persistence ports on the Global DB (`PersistenceModule`), the
- * gateway's own queries and stores on its account registry container, and the operation publisher
- * on Service Bus. Global, so every use-case module sees the ports.
+ * gateway's own queries and stores on its account registry container, the operation publisher on
+ * Service Bus, and the key manager on ARM (`AzureModule`; connection keys are read on demand).
+ * Global, so every use-case module sees the ports.
  */
 @Module({})
 export class GatewayInfrastructureModule {
@@ -38,14 +42,14 @@ export class GatewayInfrastructureModule {
     return {
       module: GatewayInfrastructureModule,
       global: true,
-      imports: [persistence],
+      imports: [persistence, azure],
       providers: [
         ...gatewayPorts,
         ServiceBusPublisherConnection,
         { provide: OPERATION_PUBLISHER, inject: [ServiceBusPublisherConnection], useFactory: (c: ServiceBusPublisherConnection) => c.publisher },
         { provide: CLOCK, useValue: systemClock },
       ],
-      exports: [persistence, ...gatewayPorts.map((p) => p.provide), OPERATION_PUBLISHER, CLOCK],
+      exports: [persistence, azure, ...gatewayPorts.map((p) => p.provide), OPERATION_PUBLISHER, CLOCK],
     };
   }
 }

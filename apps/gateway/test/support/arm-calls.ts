@@ -40,3 +40,8 @@ export async function registerSubscription(gateway: GatewayUnderTest, subscripti
     throw new Error(`registration answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
 }
+
+/** The id of an IoMT connector. */
+export function connectorId(subscriptionId: string, resourceGroup: string, service: string, name: string): string {
+  return `${serviceId(subscriptionId, resourceGroup, service)}/iomtconnectors/${name}`;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CosmosClient } from '@azure/cosmos';
 import { ServiceBusClient } from '@azure/service-bus';
 import { ensureGlobalDb, GlobalDbContainers } from '@iomt/persistence';
-import { startCosmosServer, startServiceBusEmulator, type CosmosServerHandle, type ServiceBusEmulator } from '@iomt/local-stack';
+import { startCosmosServer, startFakeArm, startServiceBusEmulator, type CosmosServerHandle, type FakeArm, type ServiceBusEmulator } from '@iomt/local-stack';
 
 /** The `operations` queue as the project's Config.json declares it (sessions, duplicate detection). */
 const SERVICE_BUS_CONFIG = {
@@ -27,6 +27,7 @@ const SERVICE_BUS_CONFIG = {
 export interface LocalStack {
   readonly cosmos: CosmosServerHandle;
   readonly bus: ServiceBusEmulator;
+  readonly arm: FakeArm;
   readonly databaseName: string;
   /** The settings that point a gateway at these servers. */
   readonly env: Readonly<Record<string, string>>;
@@ -35,15 +36,16 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts the Cosmos server and the Service Bus emulator on ephemeral loopback ports. */
+/** Starts the Cosmos server, the Service Bus emulator and the fake ARM on ephemeral loopback ports. */
 export async function startLocalStack(): Promise<LocalStack> {
-  const [cosmos, bus] = await Promise.all([startCosmosServer(), startServiceBusEmulator({ config: SERVICE_BUS_CONFIG })]);
+  const [cosmos, bus, arm] = await Promise.all([startCosmosServer(), startServiceBusEmulator({ config: SERVICE_BUS_CONFIG }), startFakeArm()]);
   const databaseName = `gateway-${randomUUID().slice(0, 8)}`;
   const client = new CosmosClient(cosmos.clientOptions);
   let containers: Promise<GlobalDbContainers> | undefined;
   return {
     cosmos,
     bus,
+    arm,
     databaseName,
     env: {
       COSMOS_ENDPOINT: cosmos.endpoint,
@@ -51,11 +53,13 @@ export async function startLocalStack(): Promise<LocalStack> {
       COSMOS_TLS_VERIFY: 'false',
       COSMOS_DATABASE: databaseName,
       SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+      ARM_MODE: 'local',
+      ARM_ENDPOINT: arm.endpoint,
     },
     containers: () => (containers ??= ensureGlobalDb(client, databaseName)),
     stop: async () => {
       client.dispose();
-      await Promise.all([cosmos.stop(), bus.stop()]);
+      await Promise.all([cosmos.stop(), bus.stop(), arm.stop()]);
     },
   };
 }

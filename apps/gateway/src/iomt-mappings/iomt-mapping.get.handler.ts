@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { HealthcareResourceType } from '@iomt/domain';
+import { OperationAdmission } from '../admission/operation-admission.service';
+import { subResourceProvisioningState } from '../admission/sub-resource-state';
+import { resourceNotFound } from '../arm/arm-errors';
+import { ok, type ArmResponse } from '../arm/arm-response';
+import { SystemDataRecorder } from '../arm/system-data.recorder';
+import { IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
+import { IomtMappingParams, iomtMappingIdsOfParams } from './iomt-mapping.params';
+import { iomtMappingIdOf, iomtMappingRepresentation } from './iomt-mapping.representation';
+import { pendingMappingOperation } from './pending-mapping';
+
+/** `GET .../iomtconnectors/{c}/mappings/{name}`: 200 with the template, 404 when the connector has none. */
+@Injectable()
+export class IomtMappingGetHandler {
+  constructor(
+    private readonly lookup: IomtConnectorLookup,
+    private readonly admission: OperationAdmission,
+    private readonly systemData: SystemDataRecorder,
+  ) {}
+
+  async handle(params: IomtMappingParams): Promise<ArmResponse> {
+    const ids = iomtMappingIdsOfParams(params);
+    const name = ids.mapping.mappingName;
+    const [{ connector }, pending] = await Promise.all([
+      this.lookup.require(ids.connector),
+      this.admission.pendingOperations(ids.mapping.subscriptionId),
+    ]);
+    const text = connector.iomtProperties[name];
+    if (text === undefined) throw resourceNotFound(HealthcareResourceType.IomtMapping, name, ids.mapping.resourceGroupName);
+    const systemData = await this.systemData.read(connector.subscriptionId, iomtMappingIdOf(connector, name));
+    const state = subResourceProvisioningState(pendingMappingOperation(pending, connector.id, name));
+    return ok(iomtMappingRepresentation(connector, name, text, state, systemData));
+  }
+}
