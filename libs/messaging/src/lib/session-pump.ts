@@ -15,18 +15,23 @@ export interface SessionPumpOptions {
 /**
  * Feeds the messages of one locked session to `onMessage`, one at a time and in order, until
  * the session is idle for `idleTimeoutMs`, its receiver reports an error (e.g. the session lock
- * was lost), or `signal` aborts. Then it stops asking for messages, waits for the message being
- * handled, and closes the receiver, which releases the session.
+ * was lost), or `signal` aborts. Then it stops the subscription (which drains the link's credit),
+ * handles every message the SDK delivered meanwhile, and closes the receiver, which releases the
+ * session. A message handed to the pump is therefore always handled: one that crossed the idle
+ * timer is never left unsettled for the receiver's close to release (a counted delivery).
  */
 export async function pumpSession(receiver: ServiceBusSessionReceiver, options: SessionPumpOptions): Promise<void> {
   const settlement = sessionSettlementOf(receiver);
-  let inFlight: Promise<void> = Promise.resolve();
+  const handling = new Set<Promise<void>>();
   let stopping = false;
   let subscription: { close(): Promise<void> } | undefined;
 
   let end = (): void => undefined;
   await new Promise<void>((finish) => {
-    const idle = new IdleTimer(options.idleTimeoutMs, () => end());
+    const idle = new IdleTimer(options.idleTimeoutMs, () => {
+      // A message already being handled is not idleness; its end refreshes the timer.
+      if (handling.size === 0) end();
+    });
     end = () => {
       stopping = true;
       idle.pause();
@@ -36,11 +41,11 @@ export async function pumpSession(receiver: ServiceBusSessionReceiver, options: 
     subscription = receiver.subscribe(
       {
         processMessage: async (message: ServiceBusReceivedMessage) => {
-          // A message can still arrive while credit drains; closing the receiver releases it.
-          if (stopping) return;
           idle.pause();
-          inFlight = options.onMessage(message, settlement);
-          await inFlight;
+          const handled = options.onMessage(message, settlement);
+          handling.add(handled);
+          await handled;
+          handling.delete(handled);
           if (!stopping) idle.refresh();
         },
         processError: async ({ error }) => {
@@ -55,8 +60,10 @@ export async function pumpSession(receiver: ServiceBusSessionReceiver, options: 
   });
   options.signal.removeEventListener('abort', end);
 
+  // Closing the subscription drains the credit: messages already on the wire reach
+  // processMessage before it resolves, and no credit is granted afterwards.
   await closeQuietly(() => subscription?.close(), receiver.sessionId, options.onError);
-  await inFlight;
+  while (handling.size > 0) await Promise.all([...handling]);
   await closeQuietly(() => receiver.close(), receiver.sessionId, options.onError);
 }
 
