@@ -6,6 +6,7 @@ const shortLock = { LockDuration: 'PT1S', MaxDeliveryCount: 5 };
 const fixture = useEmulator(
   testConfig({
     'q-abandon': {},
+    'q-release': { MaxDeliveryCount: 1 },
     'q-defer': {},
     'q-deadletter': {},
     'q-maxdelivery': { MaxDeliveryCount: 2 },
@@ -29,6 +30,20 @@ describe('Service Bus emulator: settlement through @azure/service-bus', () => {
     expect(second.applicationProperties).toEqual({ attempt: 'one' });
     expect(second.sequenceNumber?.toNumber()).toBe(first.sequenceNumber?.toNumber());
     await receiver.completeMessage(second);
+    await receiver.close();
+  });
+
+  it('makes a released message (AMQP released outcome) available again without counting a delivery', async () => {
+    await fixture.client.createSender('q-release').sendMessages({ body: 'not processed' });
+    const receiver = fixture.client.createReceiver('q-release', noRenewal);
+    const [first] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 2000 });
+    // The SDK has no release call (its abandon is `modified`); settle its AMQP delivery directly.
+    (first as unknown as { delivery: { release(): void } }).delivery.release();
+    const [second] = await receiver.receiveMessages(1, { maxWaitTimeInMs: 2000 });
+    expect(second.sequenceNumber?.toNumber()).toBe(first.sequenceNumber?.toNumber());
+    expect(second.deliveryCount).toBe(0);
+    await receiver.completeMessage(second);
+    expect(fixture.emulator.counts('q-release')).toMatchObject({ active: 0, deadLettered: 0 });
     await receiver.close();
   });
 

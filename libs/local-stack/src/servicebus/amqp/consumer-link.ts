@@ -40,7 +40,9 @@ export class ConsumerLink implements Consumer {
       (sender.connection as unknown as { _register(): void })._register();
     });
     sender.on('accepted', (context: EventContext) => this.settle(context, { kind: 'complete' }));
-    sender.on('released', (context: EventContext) => this.settle(context, { kind: 'abandon' }));
+    // AMQP 1.0 3.4.4 and Service Bus: `released` does not count as a delivery attempt (the SDK's
+    // abandon is `modified`, which does).
+    sender.on('released', (context: EventContext) => this.settle(context, { kind: 'release' }));
     sender.on('modified', (context: EventContext) => this.settle(context, modifiedSettlement(context.delivery)));
     sender.on('rejected', (context: EventContext) => this.settle(context, rejectedSettlement(context.delivery)));
   }

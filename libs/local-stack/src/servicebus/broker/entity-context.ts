@@ -13,5 +13,7 @@ export interface EntityContext {
 /** How a client settled a locked message. */
 export type Settlement =
   | { readonly kind: 'complete' }
+  /** AMQP `released`: not acted upon, so available again without counting a delivery. */
+  | { readonly kind: 'release' }
   | { readonly kind: 'abandon' | 'defer'; readonly properties?: Record<string, unknown> }
   | { readonly kind: 'deadLetter'; readonly reason?: string; readonly description?: string; readonly properties?: Record<string, unknown> };

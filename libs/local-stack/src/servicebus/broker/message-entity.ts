@@ -76,7 +76,7 @@ export class MessageEntity {
   settle(lockToken: string, settlement: Settlement): void {
     const message = this.locks.held(lockToken);
     this.locks.unlock(message);
-    if (settlement.kind !== 'complete' && settlement.properties) withProperties(message, settlement.properties);
+    if ('properties' in settlement && settlement.properties) withProperties(message, settlement.properties);
     switch (settlement.kind) {
       case 'complete':
         this.messages.delete(message.sequenceNumber);
@@ -85,6 +85,9 @@ export class MessageEntity {
         // An abandoned deferred message stays deferred; others become available again.
         if (message.state === 'deferred') message.deliveryCount++;
         else this.returnMessage(message);
+        return;
+      case 'release':
+        if (message.state !== 'deferred') this.makeAvailable(message);
         return;
       case 'defer':
         message.state = 'deferred';
