@@ -57,7 +57,8 @@ export async function launchSystem(options: LauncherOptions): Promise<RunningSys
     for (const component of started.reverse()) await component.stop();
   };
   try {
-    const sharedEnv: Record<string, string> = { HOST: host };
+    // The contract's 10 s minimum Retry-After is for Azure; locally, clients poll every second.
+    const sharedEnv: Record<string, string> = { HOST: host, LRO_RETRY_AFTER_SECONDS: env.LRO_RETRY_AFTER_SECONDS ?? '1' };
     for (const component of options.components) {
       const running = await component.start(sharedEnv);
       started.push(running);
