@@ -3,6 +3,7 @@ import { AcceptedResponses } from './admission/accepted-response';
 import { OperationAdmission } from './admission/operation-admission.service';
 import { RegionAllowlist } from './admission/region-allowlist.service';
 import { SubscriptionAccess } from './admission/subscription-access.service';
+import { WriteSnapshots } from './admission/write-snapshots.service';
 import { ApiVersionGuard } from './arm/api-version.guard';
 import { expressSetupProvider } from './arm/express-setup.provider';
 import { REQUEST_BODY_LIMIT } from './arm/json-body.interceptor';
@@ -29,7 +30,7 @@ const framework = [
   RequestContextMiddleware,
 ];
 
-const admission = [OperationAdmission, RegionAllowlist, SubscriptionAccess, AcceptedResponses];
+const admission = [OperationAdmission, RegionAllowlist, SubscriptionAccess, AcceptedResponses, WriteSnapshots];
 
 /**
  * The ARM framework every use case shares: authentication, api-version check, body reading,

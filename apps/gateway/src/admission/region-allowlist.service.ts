@@ -18,7 +18,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
  */
 @Injectable()
 export class RegionAllowlist {
-  private cached: { regions: ReadonlySet<string>; expires: number } | undefined;
+  private cached: { regions: Promise<ReadonlySet<string>>; expires: number } | undefined;
 
   constructor(
     @Inject(CLUSTER_METADATA_REPOSITORY) private readonly metadata: ClusterMetadataRepository,
@@ -42,9 +42,17 @@ export class RegionAllowlist {
     );
   }
 
-  private async regions(): Promise<ReadonlySet<string>> {
+  /** Concurrent requests share one read; a failed read is not cached. */
+  private regions(): Promise<ReadonlySet<string>> {
     const now = Date.now();
     if (this.cached !== undefined && this.cached.expires > now) return this.cached.regions;
+    const regions = this.load();
+    this.cached = { regions, expires: now + this.config.REGION_CACHE_TTL_MS };
+    regions.catch(() => (this.cached = undefined));
+    return regions;
+  }
+
+  private async load(): Promise<ReadonlySet<string>> {
     const all: ClusterMetadata[] = [];
     let continuationToken: string | undefined;
     do {
@@ -52,8 +60,6 @@ export class RegionAllowlist {
       all.push(...page.items);
       continuationToken = page.continuationToken;
     } while (continuationToken !== undefined);
-    const regions = new Set(all.filter((region) => region.enabled).map((region) => region.regionName));
-    this.cached = { regions, expires: now + this.config.REGION_CACHE_TTL_MS };
-    return regions;
+    return new Set(all.filter((region) => region.enabled).map((region) => region.regionName));
   }
 }

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ACCOUNT_REGISTRY_READ_REPOSITORY, AccountRegistryReadRepository } from '@iomt/domain';
+import { Injectable } from '@nestjs/common';
 import { AcceptedResponses } from '../admission/accepted-response';
-import { OperationAdmission } from '../admission/operation-admission.service';
 import { liveResource } from '../admission/resource-settled';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
@@ -18,8 +17,7 @@ import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params'
 @Injectable()
 export class FhirServiceDeleteHandler {
   constructor(
-    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
-    private readonly admission: OperationAdmission,
+    private readonly snapshots: WriteSnapshots,
     private readonly access: SubscriptionAccess,
     private readonly deprovisioner: FhirServiceDeprovisioner,
     private readonly responses: AcceptedResponses,
@@ -27,10 +25,9 @@ export class FhirServiceDeleteHandler {
 
   async handle(params: FhirServiceParams, arm: ArmRequest): Promise<ArmResponse> {
     const id = fhirServiceIdOfParams(params);
-    const [, stored, pending] = await Promise.all([
+    const [, { account: stored, pending }] = await Promise.all([
       this.access.assertAllowed(id.subscriptionId, 'delete'),
-      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
-      this.admission.pendingOperations(id.subscriptionId),
+      this.snapshots.ofService(id),
     ]);
     const account = liveResource(stored);
     if (account === undefined) return { status: 204 };

@@ -17,12 +17,9 @@ export class FhirServiceGetHandler {
 
   async handle(params: FhirServiceParams): Promise<ArmResponse> {
     const id = fhirServiceIdOfParams(params);
-    const [account, systemData] = await Promise.all([
-      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
-      this.systemData.read(id.subscriptionId, formatResourceId(id)),
-    ]);
-    const found = liveResource(account);
+    const found = liveResource(await this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName));
     if (found === undefined) throw resourceNotFound(HealthcareResourceType.FhirService, id.fhirServiceName, id.resourceGroupName);
+    const systemData = await this.systemData.read({ subscriptionId: id.subscriptionId, resourceId: formatResourceId(id), instanceId: found.id });
     return ok(fhirServiceRepresentation(found, systemData));
   }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ACCOUNT_REGISTRY_READ_REPOSITORY,
-  AccountRegistryReadRepository,
   applyOperationToResource,
   CLOCK,
   Clock,
@@ -17,6 +15,7 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled, liveResource } from '../admission/resource-settled';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { resourceNotFound } from '../arm/arm-errors';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
@@ -45,8 +44,8 @@ function patched(account: FhirServiceAccount, body: FhirServicePatchBody): FhirS
 @Injectable()
 export class FhirServicePatchHandler {
   constructor(
-    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly systemData: SystemDataRecorder,
@@ -57,10 +56,9 @@ export class FhirServicePatchHandler {
     const id = fhirServiceIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(fhirServicePatchBodySchema, arm.body);
-    const [, stored, pending] = await Promise.all([
+    const [, { account: stored, pending }] = await Promise.all([
       this.access.assertAllowed(id.subscriptionId, 'write'),
-      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
-      this.admission.pendingOperations(id.subscriptionId),
+      this.snapshots.ofService(id),
     ]);
     const existing = liveResource(stored);
     if (existing === undefined) throw resourceNotFound(HealthcareResourceType.FhirService, id.fhirServiceName, id.resourceGroupName);
@@ -75,7 +73,7 @@ export class FhirServicePatchHandler {
       resourceIfMatch: existing._etag,
       resourceId,
     });
-    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData);
+    const systemData = await this.systemData.record({ subscriptionId: id.subscriptionId, resourceId, instanceId: existing.id }, arm.systemData);
     const representation = fhirServiceRepresentation(created.resource as FhirServiceAccount, systemData);
     return this.responses.accepted(arm, created.operation, 202, representation);
   }

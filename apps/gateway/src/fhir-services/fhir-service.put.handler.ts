@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ACCOUNT_REGISTRY_READ_REPOSITORY,
-  AccountRegistryReadRepository,
   applyOperationToResource,
   CLOCK,
   Clock,
@@ -16,6 +14,7 @@ import { OperationAdmission } from '../admission/operation-admission.service';
 import { RegionAllowlist } from '../admission/region-allowlist.service';
 import { assertResourceSettled, liveResource } from '../admission/resource-settled';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
@@ -34,8 +33,8 @@ import { fhirServicePutBodySchema } from './fhir-service.request-body';
 @Injectable()
 export class FhirServicePutHandler {
   constructor(
-    @Inject(ACCOUNT_REGISTRY_READ_REPOSITORY) private readonly registry: AccountRegistryReadRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly regions: RegionAllowlist,
     private readonly access: SubscriptionAccess,
@@ -47,11 +46,10 @@ export class FhirServicePutHandler {
     const id = fhirServiceIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(fhirServicePutBodySchema, arm.body);
-    const [, location, existing, pending] = await Promise.all([
+    const [, location, { account: existing, pending }] = await Promise.all([
       this.access.assertAllowed(id.subscriptionId, 'write'),
       this.regions.assertOffered(body.location, HealthcareResourceType.FhirService),
-      this.registry.getAccountByName(id.subscriptionId, id.resourceGroupName, id.fhirServiceName),
-      this.admission.pendingOperations(id.subscriptionId),
+      this.snapshots.ofService(id),
     ]);
     assertPreconditions(arm, liveResource(existing));
     if (existing !== undefined) assertResourceSettled(existing.state, resourceId);
@@ -64,7 +62,11 @@ export class FhirServicePutHandler {
       resourceIfMatch: existing?._etag,
       resourceId,
     });
-    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData, { replace: plan.creates });
+    const systemData = await this.systemData.record(
+      { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.account.id },
+      arm.systemData,
+      { fresh: existing === undefined, replace: plan.creates && existing !== undefined },
+    );
     const account = created.resource as FhirServiceAccount;
     return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, fhirServiceRepresentation(account, systemData));
   }

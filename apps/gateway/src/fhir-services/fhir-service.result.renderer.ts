@@ -35,6 +35,6 @@ export class FhirServiceResultRenderer implements OperationResultRenderer {
     });
     const account = entity?.type === DocumentType.Account ? liveResource(entity) : undefined;
     if (account === undefined) return undefined;
-    return fhirServiceRepresentation(account, await this.systemData.read(account.subscriptionId, fhirServiceIdOf(account)));
+    return fhirServiceRepresentation(account, await this.systemData.read({ subscriptionId: account.subscriptionId, resourceId: fhirServiceIdOf(account), instanceId: account.id }));
   }
 }

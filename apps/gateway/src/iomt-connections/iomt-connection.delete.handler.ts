@@ -4,9 +4,9 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
-import { IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
 import { IomtConnectionParams, iomtConnectionIdsOfParams } from './iomt-connection.params';
 import { iomtConnectionIdOf, pendingConnectionOperation, storedConnectionName } from './iomt-connection.representation';
 
@@ -19,7 +19,7 @@ import { iomtConnectionIdOf, pendingConnectionOperation, storedConnectionName } 
 export class IomtConnectionDeleteHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly lookup: IomtConnectorLookup,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly responses: AcceptedResponses,
@@ -27,10 +27,9 @@ export class IomtConnectionDeleteHandler {
 
   async handle(params: IomtConnectionParams, arm: ArmRequest): Promise<ArmResponse> {
     const ids = iomtConnectionIdsOfParams(params);
-    const [, { parent, connector }, pending] = await Promise.all([
+    const [, { parent, connector, pending }] = await Promise.all([
       this.access.assertAllowed(ids.connection.subscriptionId, 'delete'),
-      this.lookup.read(ids.connector),
-      this.admission.pendingOperations(ids.connection.subscriptionId),
+      this.snapshots.ofConnector(ids.connector),
     ]);
     const name = connector === undefined ? undefined : storedConnectionName(connector, ids.connection.connectionName);
     if (parent === undefined || connector === undefined || name === undefined) return { status: 204 };

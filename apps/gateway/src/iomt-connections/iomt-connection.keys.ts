@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, EventHubPolicyTarget, HealthcareResourceType, OperationType } from '@iomt/domain';
-import { OperationAdmission } from '../admission/operation-admission.service';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import { CodedConflictError, resourceNotFound } from '../arm/arm-errors';
-import { IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
+import { requireConnector } from '../iomt-connectors/iomt-connector.lookup';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { IomtConnectionParams, iomtConnectionIdsOfParams } from './iomt-connection.params';
 import { pendingConnectionOperation, storedConnectionName } from './iomt-connection.representation';
 
@@ -16,18 +16,15 @@ import { pendingConnectionOperation, storedConnectionName } from './iomt-connect
 @Injectable()
 export class IomtConnectionKeyTargets {
   constructor(
-    private readonly lookup: IomtConnectorLookup,
-    private readonly admission: OperationAdmission,
+    private readonly snapshots: WriteSnapshots,
     private readonly access: SubscriptionAccess,
   ) {}
 
   async targetOf(params: IomtConnectionParams): Promise<EventHubPolicyTarget> {
     const ids = iomtConnectionIdsOfParams(params);
-    const [, { connector }, pending] = await Promise.all([
-      this.access.assertAllowed(ids.connection.subscriptionId, 'write'),
-      this.lookup.require(ids.connector),
-      this.admission.pendingOperations(ids.connection.subscriptionId),
-    ]);
+    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.connection.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const { connector } = requireConnector(snapshot, ids.connector);
+    const { pending } = snapshot;
     const name = storedConnectionName(connector, ids.connection.connectionName);
     if (name === undefined) {
       throw resourceNotFound(HealthcareResourceType.IomtConnection, ids.connection.connectionName, ids.connection.resourceGroupName);

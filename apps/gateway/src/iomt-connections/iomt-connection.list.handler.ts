@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OperationAdmission } from '../admission/operation-admission.service';
 import { subResourceProvisioningState } from '../admission/sub-resource-state';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { ok, type ArmResponse } from '../arm/arm-response';
-import { IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
+import { requireConnector } from '../iomt-connectors/iomt-connector.lookup';
 import { IomtConnectorParams, iomtConnectorIdOfParams } from '../iomt-connectors/iomt-connector.params';
 import { connectionNamesOf, iomtConnectionRepresentation, pendingConnectionOperation } from './iomt-connection.representation';
 
@@ -10,13 +10,14 @@ import { connectionNamesOf, iomtConnectionRepresentation, pendingConnectionOpera
 @Injectable()
 export class IomtConnectionListHandler {
   constructor(
-    private readonly lookup: IomtConnectorLookup,
-    private readonly admission: OperationAdmission,
+    private readonly snapshots: WriteSnapshots,
   ) {}
 
   async handle(params: IomtConnectorParams): Promise<ArmResponse> {
     const id = iomtConnectorIdOfParams(params);
-    const [{ connector }, pending] = await Promise.all([this.lookup.require(id), this.admission.pendingOperations(id.subscriptionId)]);
+    const snapshot = await this.snapshots.ofConnector(id);
+    const { connector } = requireConnector(snapshot, id);
+    const { pending } = snapshot;
     const value = connectionNamesOf(connector).map((name) =>
       iomtConnectionRepresentation(connector, name, subResourceProvisioningState(pendingConnectionOperation(pending, connector.id, name))),
     );

@@ -20,13 +20,14 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { subResourceProvisioningState } from '../admission/sub-resource-state';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import { CodedConflictError } from '../arm/arm-errors';
 import type { ArmRequest } from '../arm/arm-request';
 import { ok, type ArmResponse } from '../arm/arm-response';
 import { parseRequestBody } from '../arm/request-body';
 import { SystemDataRecorder } from '../arm/system-data.recorder';
-import { assertProvisioned, IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
+import { assertProvisioned, requireConnector } from '../iomt-connectors/iomt-connector.lookup';
 import { IomtConnectionParams, iomtConnectionIdsOfParams } from './iomt-connection.params';
 import {
   iomtConnectionIdOf,
@@ -58,7 +59,7 @@ function withConnection(connector: IomtConnector, name: string): IomtConnector {
 export class IomtConnectionPutHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly lookup: IomtConnectorLookup,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly systemData: SystemDataRecorder,
@@ -68,11 +69,9 @@ export class IomtConnectionPutHandler {
   async handle(params: IomtConnectionParams, arm: ArmRequest): Promise<ArmResponse> {
     const ids = iomtConnectionIdsOfParams(params);
     const body = parseRequestBody(connectionPutBodySchema, arm.body ?? {});
-    const [, { parent, connector }, pending] = await Promise.all([
-      this.access.assertAllowed(ids.connection.subscriptionId, 'write'),
-      this.lookup.require(ids.connector),
-      this.admission.pendingOperations(ids.connection.subscriptionId),
-    ]);
+    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.connection.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const { parent, connector } = requireConnector(snapshot, ids.connector);
+    const { pending } = snapshot;
     assertProvisioned(connector.state, `The IoMT connector '${ids.connector.iomtConnectorName}'`);
     if (body.location !== undefined && !locationsEqual(body.location, connector.location)) {
       throw new ValidationError(`A connection is in its connector's location '${connector.location}'.`, {
@@ -82,7 +81,7 @@ export class IomtConnectionPutHandler {
     }
     const existing = storedConnectionName(connector, ids.connection.connectionName);
     if (existing !== undefined && pendingConnectionOperation(pending, connector.id, existing) === undefined) {
-      const systemData = await this.systemData.read(connector.subscriptionId, iomtConnectionIdOf(connector, existing));
+      const systemData = await this.systemData.read({ subscriptionId: connector.subscriptionId, resourceId: iomtConnectionIdOf(connector, existing), instanceId: connector.id });
       return ok(iomtConnectionRepresentation(connector, existing, 'Succeeded', systemData));
     }
     return this.create(ids.connection, parent.id, connector, pending, arm);
@@ -105,7 +104,7 @@ export class IomtConnectionPutHandler {
     const context = newOperationContext(arm, this.clock, connector.location);
     const operation = newConnectionOperation(connector, OperationType.CreateConnection, name, context);
     const created = await this.admission.admit({ resource: withConnection(connector, name), operation, resourceIfMatch: connector._etag, resourceId });
-    const systemData = await this.systemData.record(connector.subscriptionId, resourceId, arm.systemData, { replace: true });
+    const systemData = await this.systemData.record({ subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, arm.systemData, { replace: true });
     const representation = iomtConnectionRepresentation(connector, name, subResourceProvisioningState(created.operation), systemData);
     return this.responses.accepted(arm, created.operation, 201, representation);
   }

@@ -13,10 +13,10 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled } from '../admission/resource-settled';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
-import { IomtConnectorLookup } from './iomt-connector.lookup';
 import { IomtConnectorParams, iomtConnectorIdOfParams } from './iomt-connector.params';
 
 /**
@@ -28,7 +28,7 @@ import { IomtConnectorParams, iomtConnectorIdOfParams } from './iomt-connector.p
 export class IomtConnectorDeleteHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly lookup: IomtConnectorLookup,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly responses: AcceptedResponses,
@@ -37,10 +37,9 @@ export class IomtConnectorDeleteHandler {
   async handle(params: IomtConnectorParams, arm: ArmRequest): Promise<ArmResponse> {
     const id = iomtConnectorIdOfParams(params);
     const resourceId = formatResourceId(id);
-    const [, { parent, connector }, pending] = await Promise.all([
+    const [, { parent, connector, pending }] = await Promise.all([
       this.access.assertAllowed(id.subscriptionId, 'delete'),
-      this.lookup.read(id),
-      this.admission.pendingOperations(id.subscriptionId),
+      this.snapshots.ofConnector(id),
     ]);
     if (parent === undefined || connector === undefined) return { status: 204 };
     const underway = pending.find(

@@ -16,10 +16,8 @@ export class IomtConnectorGetHandler {
 
   async handle(params: IomtConnectorParams): Promise<ArmResponse> {
     const id = iomtConnectorIdOfParams(params);
-    const [{ connector }, systemData] = await Promise.all([
-      this.lookup.require(id),
-      this.systemData.read(id.subscriptionId, formatResourceId(id)),
-    ]);
+    const { connector } = await this.lookup.require(id);
+    const systemData = await this.systemData.read({ subscriptionId: id.subscriptionId, resourceId: formatResourceId(id), instanceId: connector.id });
     return ok(iomtConnectorRepresentation(connector, systemData));
   }
 }

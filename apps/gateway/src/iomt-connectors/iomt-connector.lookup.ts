@@ -58,11 +58,15 @@ export class IomtConnectorLookup {
 
   /** The connector: 404 `ParentResourceNotFound` or `ResourceNotFound`. */
   async require(id: IomtConnectorResourceId): Promise<FoundConnector> {
-    const { parent, connector } = await this.read(id);
-    if (parent === undefined) throw parentNotFound(HealthcareResourceType.FhirService, id.fhirServiceName);
-    if (connector === undefined) throw resourceNotFound(HealthcareResourceType.IomtConnector, id.iomtConnectorName, id.resourceGroupName);
-    return { parent, connector };
+    return requireConnector(await this.read(id), id);
   }
+}
+
+/** The connector of a snapshot: 404 `ParentResourceNotFound` or `ResourceNotFound` when missing. */
+export function requireConnector(read: ConnectorRead, id: IomtConnectorResourceId): FoundConnector {
+  if (read.parent === undefined) throw parentNotFound(HealthcareResourceType.FhirService, id.fhirServiceName);
+  if (read.connector === undefined) throw resourceNotFound(HealthcareResourceType.IomtConnector, id.iomtConnectorName, id.resourceGroupName);
+  return { parent: read.parent, connector: read.connector };
 }
 
 /** 409 unless the resource is provisioned: children and actions need a parent that has finished provisioning. */

@@ -5,13 +5,14 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled } from '../admission/resource-settled';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { parentNotFound } from '../arm/arm-errors';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
 import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { parseRequestBody } from '../arm/request-body';
-import { assertProvisioned, IomtConnectorLookup } from './iomt-connector.lookup';
+import { assertProvisioned } from './iomt-connector.lookup';
 import { IomtConnectorParams, iomtConnectorIdOfParams } from './iomt-connector.params';
 import { planIomtConnectorPut } from './iomt-connector.put.plan';
 import { iomtConnectorRepresentation } from './iomt-connector.representation';
@@ -26,7 +27,7 @@ import { iomtConnectorPutBodySchema } from './iomt-connector.request-body';
 export class IomtConnectorPutHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly lookup: IomtConnectorLookup,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly systemData: SystemDataRecorder,
@@ -37,10 +38,9 @@ export class IomtConnectorPutHandler {
     const id = iomtConnectorIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(iomtConnectorPutBodySchema, arm.body);
-    const [, { parent, connector: existing }, pending] = await Promise.all([
+    const [, { parent, connector: existing, pending }] = await Promise.all([
       this.access.assertAllowed(id.subscriptionId, 'write'),
-      this.lookup.read(id),
-      this.admission.pendingOperations(id.subscriptionId),
+      this.snapshots.ofConnector(id),
     ]);
     if (parent === undefined) throw parentNotFound(HealthcareResourceType.FhirService, id.fhirServiceName);
     assertProvisioned(parent.state, `The FHIR service '${parent.name}'`);
@@ -55,7 +55,11 @@ export class IomtConnectorPutHandler {
       resourceIfMatch: existing?._etag,
       resourceId,
     });
-    const systemData = await this.systemData.record(id.subscriptionId, resourceId, arm.systemData, { replace: plan.creates });
+    const systemData = await this.systemData.record(
+      { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.connector.id },
+      arm.systemData,
+      { fresh: existing === undefined },
+    );
     const connector = created.resource as IomtConnector;
     return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, iomtConnectorRepresentation(connector, systemData));
   }

@@ -28,6 +28,6 @@ export class IomtConnectorResultRenderer implements OperationResultRenderer {
     }
     const connector = liveResource(await this.registry.getChildResourceById(operation.subscriptionId, operation.iomtConnectorId, 'iomtConnector'));
     if (connector === undefined) return undefined;
-    return iomtConnectorRepresentation(connector, await this.systemData.read(connector.subscriptionId, iomtConnectorIdOf(connector)));
+    return iomtConnectorRepresentation(connector, await this.systemData.read({ subscriptionId: connector.subscriptionId, resourceId: iomtConnectorIdOf(connector), instanceId: connector.id }));
   }
 }

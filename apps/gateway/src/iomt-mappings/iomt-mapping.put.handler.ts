@@ -6,12 +6,13 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { subResourceProvisioningState } from '../admission/sub-resource-state';
 import { SubscriptionAccess } from '../admission/subscription-access.service';
+import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { parseRequestBody } from '../arm/request-body';
 import { SystemDataRecorder } from '../arm/system-data.recorder';
-import { assertProvisioned, IomtConnectorLookup } from '../iomt-connectors/iomt-connector.lookup';
+import { assertProvisioned, requireConnector } from '../iomt-connectors/iomt-connector.lookup';
 import { mappingContentAt } from './mapping-content';
 import { assertValidMappings } from './mapping-validation';
 import { IomtMappingParams, iomtMappingIdsOfParams } from './iomt-mapping.params';
@@ -39,7 +40,7 @@ function withMapping(connector: IomtConnector, name: IomtMappingName, text: stri
 export class IomtMappingPutHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly lookup: IomtConnectorLookup,
+    private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly access: SubscriptionAccess,
     private readonly systemData: SystemDataRecorder,
@@ -51,11 +52,9 @@ export class IomtMappingPutHandler {
     const name = ids.mapping.mappingName;
     const body = parseRequestBody(mappingPutBodySchema, arm.body);
     const content = mappingContentAt(body, arm.rawBody, ['properties', 'content']);
-    const [, { parent, connector }, pending] = await Promise.all([
-      this.access.assertAllowed(ids.mapping.subscriptionId, 'write'),
-      this.lookup.require(ids.connector),
-      this.admission.pendingOperations(ids.mapping.subscriptionId),
-    ]);
+    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.mapping.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const { parent, connector } = requireConnector(snapshot, ids.connector);
+    const { pending } = snapshot;
     assertProvisioned(connector.state, `The IoMT connector '${ids.connector.iomtConnectorName}'`, ArmErrorCode.ParentResourceNotProvisioned);
     const resolutionType = connector.iomtProperties.serviceConfiguration.resourceIdentityResolutionType;
     assertValidMappings({ [name]: content }, resolutionType, { [name]: 'properties.content' });
@@ -70,7 +69,7 @@ export class IomtMappingPutHandler {
       resourceIfMatch: connector._etag,
       resourceId,
     });
-    const systemData = await this.systemData.record(connector.subscriptionId, resourceId, arm.systemData, { replace: creates });
+    const systemData = await this.systemData.record({ subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, arm.systemData, { fresh: creates });
     const representation = iomtMappingRepresentation(connector, name, content.text, subResourceProvisioningState(created.operation), systemData);
     return this.responses.accepted(arm, created.operation, creates ? 201 : 200, representation);
   }
