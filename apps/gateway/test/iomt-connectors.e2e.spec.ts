@@ -53,6 +53,19 @@ describe('IoMT connectors and their mappings', () => {
       expect(result.body.name).toBe('conn1');
     });
 
+    it('updates a connector with PUT (200, Updating), keeping mappings the body leaves out', async () => {
+      await service();
+      await done(await iomt.put(connector(), { location: 'westus2', properties: { fhirMapping: { content: FHIR_MAPPING } } }).expect(201));
+      const release = worker.hold();
+      const update = await iomt.put(connector(), { location: 'westus2', tags: { stage: 'two' } }).expect(200);
+      expect(update.body).toMatchObject({ tags: { stage: 'two' }, properties: { provisioningState: 'Updating', fhirMapping: { content: FHIR_MAPPING } } });
+      const again = await iomt.put(connector(), { location: 'westus2' }).expect(409);
+      expect(again.body.error.code).toBe('Conflict');
+      release();
+      await done(update);
+      expect((await iomt.get(connector()).expect(200)).body.properties.provisioningState).toBe('Succeeded');
+    });
+
     it('takes the seed default resolution type Lookup and initial mappings', async () => {
       await service();
       const put = await iomt.put(connector(), { location: 'westus2', properties: { deviceMapping: { content: DEVICE_MAPPING }, fhirMapping: { content: FHIR_MAPPING } } }).expect(201);
@@ -144,7 +157,10 @@ describe('IoMT connectors and their mappings', () => {
       await done(put);
       const get = await iomt.get(mapping('FHIRMAPPING')).expect(200);
       expect(get.body).toMatchObject({ id: mapping('fhirMapping'), properties: { provisioningState: 'Succeeded', content: FHIR_MAPPING } });
-      await done(await iomt.put(mapping('fhirMapping'), { properties: { content: JSON.stringify(FHIR_MAPPING) } }).expect(200));
+      const replaced = await iomt.put(mapping('fhirMapping'), { properties: { content: JSON.stringify(FHIR_MAPPING) } }).expect(200);
+      await done(replaced);
+      const result = await arm(gateway).follow(replaced.headers['location']).expect(200);
+      expect(result.body).toMatchObject({ name: 'fhirMapping', properties: { provisioningState: 'Succeeded', content: FHIR_MAPPING } });
     });
 
     it('answers 400 with every problem of a bad template and stores nothing', async () => {
