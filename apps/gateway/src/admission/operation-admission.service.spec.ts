@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   ConcurrencyConflictError,
   CreatedOperation,
@@ -60,10 +61,13 @@ describe('OperationAdmission', () => {
     expect(publisher.published).toEqual([{ operationId: 'op1', subscriptionId: 'sub', resourceId: '/subscriptions/sub/x' }]);
   });
 
-  it('admits even when publishing fails: the operation stays for the sweeper', async () => {
+  it('admits even when publishing fails, and warns: the operation stays for the sweeper', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     publisher.failWith = new TransientError('broker down');
     await expect(admission.admit({ resource, operation: operation('op1', 'a1'), resourceId: 'r' })).resolves.toBeDefined();
     expect(operations.written).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ operationId: 'op1' }), expect.stringContaining('sweeper'));
+    warn.mockRestore();
   });
 
   it('turns a lost write race into a 409 Conflict', async () => {
