@@ -50,6 +50,9 @@ describe('gateway configuration', () => {
     ['GATEWAY_PORT out of range', { GATEWAY_PORT: '70000', PORT: '9000' }, ['GATEWAY_PORT']],
     ['PORT malformed', { PORT: 'x', GATEWAY_PORT: '9100' }, ['PORT']],
     ['the local token on a non-loopback HOST', { LOCAL_ARM_TOKEN: 't', HOST: '0.0.0.0' }, ['LOCAL_ARM_TOKEN']],
+    ['anonymous access on a non-loopback HOST', { LOCAL_ALLOW_ANONYMOUS: 'true', HOST: '0.0.0.0' }, ['LOCAL_ALLOW_ANONYMOUS']],
+    ['auto-registration on a non-loopback HOST', { LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: 'true', HOST: '10.0.0.4' }, ['LOCAL_AUTO_REGISTER_SUBSCRIPTIONS']],
+    ['anonymous access not a boolean', { LOCAL_ALLOW_ANONYMOUS: 'maybe' }, ['LOCAL_ALLOW_ANONYMOUS']],
     ['a thumbprint of the wrong length', { ARM_CLIENT_CERT_THUMBPRINTS: 'ABCD', TLS_PORT: '1', TLS_CERT_FILE: 'c', TLS_KEY_FILE: 'k' }, ['ARM_CLIENT_CERT_THUMBPRINTS']],
     ['thumbprints without a TLS listener', { ARM_CLIENT_CERT_THUMBPRINTS: SHA1 }, ['TLS_PORT', 'TLS_CERT_FILE', 'TLS_KEY_FILE']],
     ['a TLS listener without thumbprints', { TLS_PORT: '8443', TLS_CERT_FILE: 'c', TLS_KEY_FILE: 'k' }, ['ARM_CLIENT_CERT_THUMBPRINTS']],
@@ -65,6 +68,14 @@ describe('gateway configuration', () => {
 
   it.each(['127.0.0.1', '127.1.2.3', '::1', 'localhost'])('takes the local token on loopback HOST %s', (host) => {
     expect(load({ LOCAL_ARM_TOKEN: 'local-dev-token', HOST: host }).LOCAL_ARM_TOKEN).toBe('local-dev-token');
+  });
+
+  it('keeps the local-stack conveniences off unless asked, and takes them on loopback', () => {
+    expect(load({})).toMatchObject({ LOCAL_ALLOW_ANONYMOUS: false, LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: false });
+    expect(load({ LOCAL_ALLOW_ANONYMOUS: 'true', LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: 'true' })).toMatchObject({
+      LOCAL_ALLOW_ANONYMOUS: true,
+      LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: true,
+    });
   });
 
   it('leaves an empty LOCAL_ARM_TOKEN unset', () => {

@@ -17,6 +17,19 @@ export interface StartedComponent {
   stop(): Promise<void>;
 }
 
+/**
+ * What the gateway needs on the local stack: no ARM announces subscriptions, so unknown ones count
+ * as registered; without LOCAL_ARM_TOKEN, requests on loopback need no token; and clients poll
+ * every second (the contract's 10 s minimum Retry-After is for Azure).
+ */
+export function localGatewaySettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return {
+    LRO_RETRY_AFTER_SECONDS: env.LRO_RETRY_AFTER_SECONDS ?? '1',
+    LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: env.LOCAL_AUTO_REGISTER_SUBSCRIPTIONS ?? 'true',
+    LOCAL_ALLOW_ANONYMOUS: env.LOCAL_ALLOW_ANONYMOUS ?? (env.LOCAL_ARM_TOKEN ? 'false' : 'true'),
+  };
+}
+
 /** The five services, their port settings and default ports. */
 export const SERVICES = [
   { name: 'gateway', setting: 'GATEWAY_PORT', port: 8080 },
@@ -57,8 +70,7 @@ export async function launchSystem(options: LauncherOptions): Promise<RunningSys
     for (const component of started.reverse()) await component.stop();
   };
   try {
-    // The contract's 10 s minimum Retry-After is for Azure; locally, clients poll every second.
-    const sharedEnv: Record<string, string> = { HOST: host, LRO_RETRY_AFTER_SECONDS: env.LRO_RETRY_AFTER_SECONDS ?? '1' };
+    const sharedEnv: Record<string, string> = { HOST: host, ...localGatewaySettings(env) };
     for (const component of options.components) {
       const running = await component.start(sharedEnv);
       started.push(running);

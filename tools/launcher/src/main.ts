@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   log(
     process.env.LOCAL_ARM_TOKEN
       ? `Local ARM token: ${process.env.LOCAL_ARM_TOKEN} (send "Authorization: Bearer <token>")`
-      : 'LOCAL_ARM_TOKEN is not set: the gateway accepts requests without a token on loopback.',
+      : 'LOCAL_ARM_TOKEN is not set: the gateway accepts requests on loopback without a token.',
   );
   let stopping = false;
   const shutdown = (): void => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ValidationError } from '@iomt/domain';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import { CodedConflictError } from '../arm/arm-errors';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import {
   SUBSCRIPTION_REGISTRATION_REPOSITORY,
   SubscriptionRegistrationRepository,
@@ -22,17 +23,20 @@ const ALLOWED: Readonly<Record<AccessKind, readonly SubscriptionState[]>> = {
  * Enforces the subscription lifecycle: writes (PUT, PATCH, POST) need `Registered`; DELETE is also
  * served in `Warned` and `Suspended`; GET always. Refusals: 409 `InvalidSubscriptionState` in
  * Warned/Suspended (ARM's own answer there), 400 for a deleted, unregistered or unknown subscription.
+ * On the local stack (`LOCAL_AUTO_REGISTER_SUBSCRIPTIONS`) an unknown subscription counts as
+ * Registered, since no ARM is there to announce it.
  */
 @Injectable()
 export class SubscriptionAccess {
   constructor(
     @Inject(SUBSCRIPTION_REGISTRATION_REPOSITORY) private readonly registrations: SubscriptionRegistrationRepository,
+    @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'LOCAL_AUTO_REGISTER_SUBSCRIPTIONS'>,
   ) {}
 
   async assertAllowed(subscriptionId: string, access: AccessKind): Promise<void> {
     if (access === 'read') return;
     const registration = await this.registrations.get(subscriptionId);
-    const state = registration?.state;
+    const state = registration?.state ?? (this.config.LOCAL_AUTO_REGISTER_SUBSCRIPTIONS ? 'Registered' : undefined);
     if (state !== undefined && ALLOWED[access].includes(state)) return;
     if (state === 'Warned' || state === 'Suspended') {
       throw new CodedConflictError(

@@ -3,6 +3,7 @@ import type { GatewayConfig } from '../config';
 import type { ArmAuthenticator } from './arm-authenticator';
 import { ClientCertificateAuthenticator } from './client-certificate.authenticator';
 import { EntraTokenAuthenticator } from './entra-token.authenticator';
+import { LoopbackAnonymousAuthenticator } from './loopback-anonymous.authenticator';
 import { StaticTokenAuthenticator } from './static-token.authenticator';
 
 /** The authenticators the settings enable, certificate first (cheapest), then Entra ID, then the local token. */
@@ -22,5 +23,6 @@ export function createAuthenticators(config: GatewayConfig): ArmAuthenticator[] 
     );
   }
   if (config.LOCAL_ARM_TOKEN !== undefined) authenticators.push(new StaticTokenAuthenticator(config.LOCAL_ARM_TOKEN));
+  if (config.LOCAL_ALLOW_ANONYMOUS) authenticators.push(new LoopbackAnonymousAuthenticator());
   return authenticators;
 }

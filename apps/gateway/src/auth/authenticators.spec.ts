@@ -1,5 +1,6 @@
 import type { GatewayRequest } from '../arm/gateway-request';
 import { ClientCertificateAuthenticator, normalizeThumbprint } from './client-certificate.authenticator';
+import { LoopbackAnonymousAuthenticator } from './loopback-anonymous.authenticator';
 import { StaticTokenAuthenticator } from './static-token.authenticator';
 
 const request = (headers: Record<string, string>, socket: Record<string, unknown>): GatewayRequest =>
@@ -36,5 +37,19 @@ describe('ClientCertificateAuthenticator', () => {
     ['a plain TCP socket', { encrypted: undefined }, false],
   ])('%s: %s', (_case, socket, accepted) => {
     expect(authenticator.authenticate(request({}, socket))).toBe(accepted);
+  });
+});
+
+describe('LoopbackAnonymousAuthenticator', () => {
+  const authenticator = new LoopbackAnonymousAuthenticator();
+
+  it.each<[string, boolean]>([
+    ['127.0.0.1', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['10.0.0.4', false],
+    ['192.168.1.20', false],
+  ])('a request on %s without a token: %s', (localAddress, accepted) => {
+    expect(authenticator.authenticate(request({}, { localAddress }))).toBe(accepted);
   });
 });

@@ -33,7 +33,10 @@ const thumbprint = z
 
 /**
  * The gateway's own settings (beyond PORT, HOST, LOG_LEVEL, SHUTDOWN_TIMEOUT_MS):
- * - authentication: LOCAL_ARM_TOKEN (local stack only, loopback HOST), ARM_CLIENT_CERT_THUMBPRINTS with
+ * - local stack only (loopback HOST): LOCAL_ARM_TOKEN; LOCAL_ALLOW_ANONYMOUS (no token needed on loopback,
+ *   what `npm start` sets when LOCAL_ARM_TOKEN is unset); LOCAL_AUTO_REGISTER_SUBSCRIPTIONS (a subscription
+ *   ARM never announced counts as Registered, as `az provider register` would have made it);
+ * - authentication: ARM_CLIENT_CERT_THUMBPRINTS with
  *   TLS_PORT/TLS_CERT_FILE/TLS_KEY_FILE (mutual TLS), ENTRA_ISSUERS/ENTRA_AUDIENCE with ENTRA_JWKS_URI or
  *   ENTRA_JWKS (Entra ID bearer tokens);
  * - long-running operations: LRO_RETRY_AFTER_SECONDS (10, ARM's minimum; the local stack uses 1);
@@ -44,6 +47,8 @@ const thumbprint = z
 export const gatewaySettingsShape = {
   GATEWAY_PORT: optionalPortSetting(),
   LOCAL_ARM_TOKEN: optionalSecretSetting(),
+  LOCAL_ALLOW_ANONYMOUS: unsetWhenEmpty(z.stringbool({ error: 'must be true or false' }).default(false)),
+  LOCAL_AUTO_REGISTER_SUBSCRIPTIONS: unsetWhenEmpty(z.stringbool({ error: 'must be true or false' }).default(false)),
   ARM_CLIENT_CERT_THUMBPRINTS: commaList(thumbprint, 'must be SHA-1 or SHA-256 hex thumbprints'),
   TLS_PORT: optionalPortSetting(),
   TLS_HOST: unsetWhenEmpty(z.string().optional()),

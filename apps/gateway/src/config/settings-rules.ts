@@ -5,6 +5,8 @@ import { isLoopbackHost } from '../auth/loopback';
 interface RuleInput {
   readonly HOST: string;
   readonly LOCAL_ARM_TOKEN?: string;
+  readonly LOCAL_ALLOW_ANONYMOUS?: boolean;
+  readonly LOCAL_AUTO_REGISTER_SUBSCRIPTIONS?: boolean;
   readonly ARM_CLIENT_CERT_THUMBPRINTS?: readonly string[];
   readonly TLS_PORT?: number;
   readonly TLS_CERT_FILE?: string;
@@ -58,8 +60,15 @@ function isJwks(text: string): boolean {
  */
 export function checkGatewaySettings(settings: RuleInput, ctx: z.RefinementCtx): void {
   const issues: Issue[] = [...tlsIssues(settings), ...entraIssues(settings)];
-  if (settings.LOCAL_ARM_TOKEN !== undefined && !isLoopbackHost(settings.HOST)) {
-    issues.push(['LOCAL_ARM_TOKEN', 'is only allowed when HOST is a loopback address (the local stack)']);
+  const localOnly: ReadonlyArray<readonly [keyof RuleInput, boolean]> = [
+    ['LOCAL_ARM_TOKEN', settings.LOCAL_ARM_TOKEN !== undefined],
+    ['LOCAL_ALLOW_ANONYMOUS', settings.LOCAL_ALLOW_ANONYMOUS === true],
+    ['LOCAL_AUTO_REGISTER_SUBSCRIPTIONS', settings.LOCAL_AUTO_REGISTER_SUBSCRIPTIONS === true],
+  ];
+  for (const [setting, enabled] of localOnly) {
+    if (enabled && !isLoopbackHost(settings.HOST)) {
+      issues.push([setting, 'is only allowed when HOST is a loopback address (the local stack)']);
+    }
   }
   for (const [setting, message] of issues) ctx.addIssue({ code: 'custom', path: [setting], message });
 }
