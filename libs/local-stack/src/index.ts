@@ -4,3 +4,4 @@ export * from './servicebus';
 export * from './cosmos';
 export * from './azurite';
 export * from './fake-arm';
+export * from './stack';
