@@ -1,2 +1,5 @@
+export * from './free-port';
 export * from './launcher';
+export * from './local-system';
 export * from './port-check';
+export * from './service-fleet';

@@ -1,5 +1,5 @@
 import { assertPortFree, portFromEnv } from './port-check';
-import { RunningService, spawnService, stopService, waitUntilReady } from './service-process';
+import { SERVICES, ServiceFleet, ServiceName } from './service-fleet';
 
 /** A piece of local infrastructure (emulator, server) the services need. */
 export interface StackComponent {
@@ -30,15 +30,6 @@ export function localGatewaySettings(env: NodeJS.ProcessEnv): Record<string, str
   };
 }
 
-/** The five services, their port settings and default ports. */
-export const SERVICES = [
-  { name: 'gateway', setting: 'GATEWAY_PORT', port: 8080 },
-  { name: 'operation-router', setting: 'OPERATION_ROUTER_PORT', port: 8090 },
-  { name: 'iomt-provisioner', setting: 'IOMT_PROVISIONER_PORT', port: 8091 },
-  { name: 'fhir-provisioner', setting: 'FHIR_PROVISIONER_PORT', port: 8092 },
-  { name: 'key-rotator', setting: 'KEY_ROTATOR_PORT', port: 8093 },
-] as const;
-
 /** Launcher options. */
 export interface LauncherOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -60,13 +51,13 @@ export interface RunningSystem {
  */
 export async function launchSystem(options: LauncherOptions): Promise<RunningSystem> {
   const { env, host, log } = options;
-  const ports = SERVICES.map((s) => ({ ...s, port: portFromEnv(env, s.setting, s.port) }));
-  for (const s of ports) await assertPortFree(host, s.port, s.setting);
+  const ports = Object.fromEntries(SERVICES.map((s) => [s.name, portFromEnv(env, s.setting, s.port)])) as Record<ServiceName, number>;
+  for (const s of SERVICES) await assertPortFree(host, ports[s.name], s.setting);
 
   const started: StartedComponent[] = [];
-  const services: RunningService[] = [];
+  let fleet: ServiceFleet | undefined;
   const stop = async (): Promise<void> => {
-    await Promise.all(services.map((s) => stopService(s, 10_000)));
+    await fleet?.stop();
     for (const component of started.reverse()) await component.stop();
   };
   try {
@@ -77,13 +68,16 @@ export async function launchSystem(options: LauncherOptions): Promise<RunningSys
       Object.assign(sharedEnv, running.env);
       log(`[local-stack] ${component.name} started`);
     }
-    for (const s of ports) {
-      services.push(spawnService({ name: s.name, port: s.port, env: sharedEnv }, (n, line) => log(`[${n}] ${line}`)));
-    }
-    await Promise.all(services.map((s) => waitUntilReady(s, host, options.readyTimeoutMs)));
+    fleet = await ServiceFleet.start({
+      host,
+      env: sharedEnv,
+      portOf: async (name) => ports[name],
+      readyTimeoutMs: options.readyTimeoutMs,
+      log: (source, line) => log(`[${source}] ${line}`),
+    });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://${host}:${ports[0].port}`, stop };
+  return { gatewayUrl: `http://${host}:${ports.gateway}`, stop };
 }

@@ -1,4 +1,5 @@
 import { ServiceBusClient, type ServiceBusSessionReceiver } from '@azure/service-bus';
+import { create_container, type Connection } from 'rhea';
 import { rejectionOf, testConfig, useEmulator, waitFor } from './emulator-fixture';
 
 jest.setTimeout(30_000);
@@ -15,6 +16,7 @@ const fixture = useEmulator(
     's-locked': session(),
     's-timeout': session(),
     's-wait': session(),
+    's-drop': session(),
     's-state': session(),
     's-expiry': session({ LockDuration: 'PT1S' }),
     's-renew': session({ LockDuration: 'PT2S' }),
@@ -74,6 +76,23 @@ describe('Service Bus emulator: sessions through @azure/service-bus', () => {
     await fixture.client.createSender('s-wait').sendMessages({ body: 'wake up', sessionId: 'late' });
     const receiver = await pending;
     expect(receiver.sessionId).toBe('late');
+    await receiver.close();
+  });
+
+  it('forgets an acceptNextSession whose connection dropped while it waited: the session goes to the next receiver at once', async () => {
+    // A raw AMQP client waits for any session, then its process "dies" (the socket is cut).
+    const connection: Connection = create_container().connect({ host: '127.0.0.1', port: fixture.emulator.port, reconnect: false });
+    connection.on('error', () => undefined);
+    connection.open_receiver({ source: { address: 's-drop', filter: { 'com.microsoft:session-filter': null } }, autoaccept: false });
+    // Frames of one connection are handled in order: once this sender is attached, so is the waiting receiver.
+    await new Promise((resolve) => connection.open_sender({ target: { address: 's-drop' } }).once('sender_open', resolve));
+    (connection as unknown as { socket: { destroy(): void } }).socket.destroy();
+
+    await fixture.client.createSender('s-drop').sendMessages({ body: 'after the crash', sessionId: 'orphan' });
+    // quickClient gives up after 1 s: the dead waiter would hold the session for its 60 s lock.
+    const receiver = await quickClient!.acceptNextSession('s-drop', noRenewal);
+    expect(receiver.sessionId).toBe('orphan');
+    expect((await receiver.receiveMessages(1, { maxWaitTimeInMs: 1000 }))[0].body).toBe('after the crash');
     await receiver.close();
   });
 

@@ -58,8 +58,13 @@ function lockSession(sender: Sender, entity: MessageEntity, consumer: ConsumerLi
 function acceptNextSession(sender: Sender, entity: MessageEntity, consumer: ConsumerLink, timeoutMs: number): void {
   holdAttach(sender);
   let answered = false;
+  // A client that dies while waiting must not be handed a session: it would hold the lock until it expired.
+  const forgetWaiter = ConnectionLinks.of(sender.connection).onClose(() => {
+    if (!answered) cancel?.();
+  });
   const cancel = entity.sessions?.acceptNext(consumer, timeoutMs, (sessionId) => {
     answered = true;
+    forgetWaiter();
     if (sessionId === undefined) {
       consumer.onClosed();
       sender.open();
