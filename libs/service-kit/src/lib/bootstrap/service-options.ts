@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ConfigToken } from '../config/config-token';
 import type { ConfigSource } from '../config/load-config';
 import type { ServiceSettings } from '../config/service-config.schema';
+import type { TelemetryOverrides } from '../telemetry/telemetry';
 
 /** The app's root module, as passed to `NestFactory.create`. */
 export type AppModuleRef = Type<unknown> | DynamicModule;
@@ -24,4 +25,6 @@ export interface ServiceOptions<S extends z.ZodType<ServiceSettings>> extends Se
   readonly env?: ConfigSource;
   /** Log destination; stdout when omitted. */
   readonly logDestination?: DestinationStream;
+  /** Exporters or readers to add to the ones the `OTEL_*` settings configure (tests: in-memory ones). */
+  readonly telemetry?: TelemetryOverrides;
 }

@@ -5,6 +5,8 @@ import type { ConfigToken } from '../config/config-token';
 import type { ServiceSettings } from '../config/service-config.schema';
 import { ServiceConfigModule } from '../config/service-config.module';
 import { createLoggerParams } from '../logging/logger.options';
+import type { Telemetry } from '../telemetry/telemetry';
+import { TelemetryModule } from '../telemetry/telemetry.module';
 import type { AppModuleRef } from './service-options';
 
 /** What the root module wires around the app module. */
@@ -19,9 +21,11 @@ export interface ServiceRootOptions<C extends ServiceSettings> {
   readonly configToken: ConfigToken<C>;
   /** Log destination; stdout when omitted. */
   readonly logDestination?: DestinationStream;
+  /** The process's telemetry, started before the app is built. */
+  readonly telemetry: Telemetry;
 }
 
-/** The module Nest boots: the app module plus its configuration and JSON logger. */
+/** The module Nest boots: the app module plus its configuration, JSON logger and telemetry (`/metrics`). */
 @Module({})
 export class ServiceRootModule {
   /** Composes the app module with the shared infrastructure of every service. */
@@ -36,6 +40,7 @@ export class ServiceRootModule {
       imports: [
         ServiceConfigModule.forRoot(options.configToken, options.config),
         LoggerModule.forRoot(loggerParams),
+        TelemetryModule.forRoot(options.telemetry),
         options.appModule,
       ],
     };

@@ -5,7 +5,12 @@ import type { Params } from 'nestjs-pino';
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 import type { LogLevel } from '../config/settings';
 import { PROBE_PATHS } from '../health/health.constants';
+import { telemetryLogMixin } from '../telemetry/log-fields';
+import { METRICS_PATH } from '../telemetry/metrics.controller';
 import { redactJsonLine } from './secret-redaction';
+
+/** Paths polled by orchestrators and scrapers: not request-logged. */
+export const QUIET_PATHS: readonly string[] = [...PROBE_PATHS, `/${METRICS_PATH}`];
 
 /** Response header carrying the id under which the request was logged. */
 export const REQUEST_ID_HEADER = 'x-ms-request-id';
@@ -22,7 +27,8 @@ export interface ServiceLoggerOptions {
 
 /**
  * pino options shared by every logger of a service: one JSON object per line with
- * `level` (label), `time` (ISO 8601), `service`, `msg`, and secrets redacted from the
+ * `level` (label), `time` (ISO 8601), `service`, `msg`, the active span's `trace_id`/`span_id`,
+ * and secrets redacted from the
  * finished line, so nothing a caller logs can leak a key or token.
  */
 export function createPinoOptions(options: ServiceLoggerOptions): LoggerOptions {
@@ -32,6 +38,8 @@ export function createPinoOptions(options: ServiceLoggerOptions): LoggerOptions 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     hooks: { streamWrite: redactJsonLine },
+    // trace_id/span_id of the active span and the operation's ids (runWithLogFields).
+    mixin: telemetryLogMixin,
   };
 }
 
@@ -44,7 +52,7 @@ export function createLoggerParams(options: ServiceLoggerOptions): Params {
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId' },
     customLogLevel: levelOfResponse,
-    autoLogging: { ignore: (req: IncomingMessage) => PROBE_PATHS.includes(pathOf(req)) },
+    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.includes(pathOf(req)) },
   };
   return { pinoHttp: options.destination ? [httpOptions, options.destination] : httpOptions };
 }

@@ -1,0 +1,25 @@
+/**
+ * Span attribute and log field names shared by the services, so a trace and a log line of the
+ * same operation can be joined on them. Attributes follow OpenTelemetry's dotted style; log
+ * fields the camelCase of the stored documents.
+ */
+export const TelemetryAttribute = {
+  OperationId: 'iomt.operation.id',
+  OperationType: 'iomt.operation.type',
+  OperationAttempt: 'iomt.operation.attempt',
+  SubscriptionId: 'iomt.subscription.id',
+  ResourceId: 'iomt.resource.id',
+  CommandSubject: 'iomt.command.subject',
+  ClientRequestId: 'http.request.header.x-ms-client-request-id',
+  CorrelationRequestId: 'http.request.header.x-ms-correlation-request-id',
+} as const;
+
+/** Fields every log line written on behalf of an operation carries (see `runWithLogFields`). */
+export interface OperationLogFields {
+  readonly operationId?: string;
+  readonly subscriptionId?: string;
+  /** ARM's `x-ms-correlation-request-id` of the request that started the operation, when known. */
+  readonly correlationRequestId?: string;
+  /** ARM's `x-ms-client-request-id`, when known. */
+  readonly clientRequestId?: string;
+}
