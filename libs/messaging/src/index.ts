@@ -17,3 +17,4 @@ export * from './lib/trace-propagator';
 export * from './lib/service-bus.config';
 export * from './lib/messaging.module';
 export * from './lib/service-bus-operation.publisher';
+export * from './lib/message-tracing';

@@ -80,7 +80,7 @@ describe('ClientServiceBus', () => {
           subject: 'device.created',
           sessionId: 'sub-1',
           messageId: 'm-1',
-          applicationProperties: { contractVersion: '1.0', traceparent: PARENT },
+          applicationProperties: { contractVersion: '1.0', traceparent: PARENT, 'Diagnostic-Id': PARENT },
         }),
       ]);
     });

@@ -2,6 +2,7 @@ import { ServiceBusClient, ServiceBusSender } from '@azure/service-bus';
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS } from './constants';
+import { inProducerSpan } from './message-tracing';
 import { buildOutgoingMessage } from './outgoing-message';
 import { openReplyWaiter } from './reply-waiter';
 import { assertConnection, ServiceBusClientOptions } from './service-bus.options';
@@ -66,7 +67,8 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
 
   /** Sends an event; resolves once the broker accepted it. */
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
-    await this.connected().sender.sendMessages(this.outgoing(packet));
+    const { sender } = this.connected();
+    await inProducerSpan(this.sendDescription(packet), () => sender.sendMessages(this.outgoing(packet)));
     return undefined as T;
   }
 
@@ -93,16 +95,14 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
       sessionId: record.options.replyToSessionId ?? randomUUID(),
       correlationId: record.options.correlationId ?? messageId,
     };
-    const message = this.outgoing({
-      pattern: packet.pattern,
-      data: new ServiceBusRecord(record.data, { ...record.options, messageId, ...rename(target) }),
-    });
+    const outgoing = { pattern: packet.pattern, data: new ServiceBusRecord(record.data, { ...record.options, messageId, ...rename(target) }) };
+    this.outgoing(outgoing); // validates before a reply session is locked; built again in the span
     const { client, sender } = this.connected();
     const waiter = await openReplyWaiter(client, target);
     try {
       // The reply session may take a while to lock; a caller who gave up meanwhile sends nothing.
       if (signal.aborted) throw new Error('Request cancelled before it was sent');
-      await sender.sendMessages(message);
+      await inProducerSpan(this.sendDescription(outgoing), () => sender.sendMessages(this.outgoing(outgoing)));
       return await waiter.wait(deadline, signal);
     } finally {
       await waiter.close().catch(() => undefined);
@@ -112,6 +112,11 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
   private connected(): { client: ServiceBusClient; sender: ServiceBusSender } {
     if (this.client === undefined || this.sender === undefined) throw new Error('ClientServiceBus is closed');
     return { client: this.client, sender: this.sender };
+  }
+
+  private sendDescription(packet: ReadPacket) {
+    const record = packet.data instanceof ServiceBusRecord ? packet.data.options : {};
+    return { entityPath: this.options.entityPath, subject: record.subject ?? this.normalizePattern(packet.pattern), sessionId: record.sessionId };
   }
 
   private outgoing(packet: ReadPacket) {

@@ -1,4 +1,5 @@
 import type { ServiceBusReceivedMessage } from '@azure/service-bus';
+import { countDeadLettered, markActiveSpanFailed } from './message-tracing';
 import { SettlementAction } from './settlement.policy';
 import type { SessionSettlement } from './session-source.port';
 
@@ -31,7 +32,8 @@ export class MessageSettler {
 
   deadLetter(reason: string, description: string): Promise<void> {
     this.claim(SettlementAction.DeadLetter);
-    return this.session.deadLetter(this.message, reason, description);
+    markActiveSpanFailed(`dead-lettered: ${reason}`);
+    return this.session.deadLetter(this.message, reason, description).then(() => countDeadLettered(this.message, reason));
   }
 
   // Claimed before the broker answers, so a failed settlement is not tried a second way; the

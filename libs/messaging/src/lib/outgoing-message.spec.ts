@@ -40,7 +40,7 @@ describe('buildOutgoingMessage', () => {
       scheduledEnqueueTimeUtc: when,
       replyTo: 'operation-replies',
       replyToSessionId: 'op-2',
-      applicationProperties: { contractVersion: '1.0', tenant: 't', traceparent: PARENT },
+      applicationProperties: { contractVersion: '1.0', tenant: 't', traceparent: PARENT, 'Diagnostic-Id': PARENT },
     });
   });
 
@@ -56,6 +56,7 @@ describe('buildOutgoingMessage', () => {
     expect(buildOutgoingMessage({ ...base, data: record }).applicationProperties).toEqual({
       contractVersion: '1.0',
       traceparent: PARENT,
+      'Diagnostic-Id': PARENT,
     });
   });
 

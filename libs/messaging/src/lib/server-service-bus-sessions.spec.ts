@@ -137,7 +137,7 @@ describe('ServerServiceBusSessions', () => {
         state: { step: 2 },
         renewed: new Date(0),
       });
-      expect(sink.sent[0].message.applicationProperties).toEqual({ contractVersion: '1.0', traceparent: PARENT });
+      expect(sink.sent[0].message.applicationProperties).toEqual({ contractVersion: '1.0', traceparent: PARENT, 'Diagnostic-Id': PARENT });
     });
 
     it('runs the handler inside the processing hooks', async () => {

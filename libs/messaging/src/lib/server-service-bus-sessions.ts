@@ -8,6 +8,7 @@ import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
 import { failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
 import { MessageSettler } from './message-settler';
+import { inConsumerSpan, inProducerSpan, markActiveSpanFailed } from './message-tracing';
 import { failureReply, replyMessageFor } from './reply-message';
 import { ServiceBusContext } from './service-bus.context';
 import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
@@ -16,7 +17,7 @@ import { isSessionLockLost } from './service-bus-errors';
 import { createServerTransport } from './server-transport.factory';
 import { deadLetter, defaultSettlementPolicy, SettlementAction, SettlementDecision } from './settlement.policy';
 import type { MessageSink, SessionSettlement, SessionSource } from './session-source.port';
-import { runWithTraceContext } from './trace-context';
+import { runWithTraceContext, type TraceContext } from './trace-context';
 import { TracePropagator, W3CTracePropagator } from './trace-propagator';
 
 /** Events a {@link ServerServiceBusSessions} reports through `on()`. */
@@ -95,10 +96,18 @@ export class ServerServiceBusSessions
     return this.client as T;
   }
 
-  /** Routes, runs and settles one message; never rejects. */
+  /**
+   * Routes, runs and settles one message, in a CONSUMER span continuing the trace the message
+   * carried; never rejects.
+   */
   async handleMessage(message: ServiceBusReceivedMessage, session: SessionSettlement): Promise<void> {
-    const settler = new MessageSettler(message, session);
     const trace = this.propagator.extract(message.applicationProperties);
+    const entityPath = entityPathOf(this.options.entity);
+    await inConsumerSpan(entityPath, message, trace, () => this.route(message, session, trace));
+  }
+
+  private async route(message: ServiceBusReceivedMessage, session: SessionSettlement, trace: TraceContext | undefined): Promise<void> {
+    const settler = new MessageSettler(message, session);
     const context = new ServiceBusContext([message, settler, message.subject ?? '', trace]);
     const problem = malformation(message);
     if (problem !== undefined) return this.fail(context, deadLetter(DeadLetterReason.MalformedMessage, problem));
@@ -144,6 +153,7 @@ export class ServerServiceBusSessions
     const subject = context.getSubject();
     const messageId = context.getMessage().messageId ?? '';
     const why = error === undefined && decision.action === SettlementAction.DeadLetter ? decision.description : failureMessage(error);
+    markActiveSpanFailed(why);
     if (!isRequest(context.getMessage())) {
       this.logger.warn(`Message ${messageId} (${subject}) failed: ${why}; ${decision.action}`);
       return this.settle(context, decision);
@@ -172,9 +182,14 @@ export class ServerServiceBusSessions
   private async replyIfRequested(context: ServiceBusContext, envelope: Reply<unknown>): Promise<void> {
     const request = context.getMessage();
     if (!isRequest(request)) return;
-    const properties = this.propagator.inject(contractApplicationProperties(), context.getTraceContext());
-    if (this.sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
-    await this.sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
+    const sink = this.sink;
+    if (sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
+    const reply = { entityPath: request.replyTo, subject: request.subject ?? '', sessionId: request.replyToSessionId };
+    await inProducerSpan(reply, () => {
+      // The reply's parent: its producer span, else (SDK disabled) the request's ambient context.
+      const properties = this.propagator.inject(contractApplicationProperties());
+      return sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
+    });
   }
 
   private connect(): SessionSource {

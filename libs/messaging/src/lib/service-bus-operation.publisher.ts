@@ -7,6 +7,7 @@ import {
   type OperationPublisher,
   type PublishOptions,
 } from '@iomt/domain';
+import { inProducerSpan } from './message-tracing';
 import { buildOutgoingMessage } from './outgoing-message';
 import { ServiceBusRecord } from './service-bus.record-builder';
 import { TracePropagator, W3CTracePropagator } from './trace-propagator';
@@ -30,6 +31,11 @@ export class ServiceBusOperationPublisher implements OperationPublisher {
 
   async publish(message: OperationMessage, options: PublishOptions = {}): Promise<void> {
     options.signal?.throwIfAborted();
+    const sending = { entityPath: this.sender.entityPath, subject: Subject.OperationRequested, sessionId: message.subscriptionId };
+    await inProducerSpan(sending, () => this.send(message, options));
+  }
+
+  private async send(message: OperationMessage, options: PublishOptions): Promise<void> {
     const outgoing = buildOutgoingMessage({
       subject: Subject.OperationRequested,
       data: new ServiceBusRecord(

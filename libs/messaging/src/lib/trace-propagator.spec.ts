@@ -1,3 +1,6 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { currentTraceContext, runWithTraceContext, TraceContext } from './trace-context';
 import { W3CTracePropagator } from './trace-propagator';
 
@@ -9,6 +12,9 @@ describe('W3CTracePropagator.extract', () => {
   it.each<[string, Record<string, unknown> | undefined, TraceContext | undefined]>([
     ['a valid traceparent and tracestate', { traceparent: PARENT_A, tracestate: 'congo=t61rcWkgMzE' }, { traceparent: PARENT_A, tracestate: 'congo=t61rcWkgMzE' }],
     ['a valid traceparent alone', { traceparent: PARENT_A }, { traceparent: PARENT_A }],
+    ['an Azure SDK Diagnostic-Id alone', { 'Diagnostic-Id': PARENT_B }, { traceparent: PARENT_B }],
+    ['a traceparent over a Diagnostic-Id', { traceparent: PARENT_A, 'Diagnostic-Id': PARENT_B }, { traceparent: PARENT_A }],
+    ['an invalid Diagnostic-Id', { 'Diagnostic-Id': 'garbage' }, undefined],
     ['no properties', undefined, undefined],
     ['no traceparent', { other: 1 }, undefined],
     ['a tracestate without traceparent', { tracestate: 'a=b' }, undefined],
@@ -29,12 +35,12 @@ describe('W3CTracePropagator.inject', () => {
     const injected = runWithTraceContext({ traceparent: PARENT_B }, () =>
       propagator.inject({ traceparent: PARENT_A, tracestate: 'k=v', user: 'x' }, { traceparent: PARENT_B }),
     );
-    expect(injected).toEqual({ traceparent: PARENT_A, tracestate: 'k=v', user: 'x' });
+    expect(injected).toEqual({ traceparent: PARENT_A, 'Diagnostic-Id': PARENT_A, tracestate: 'k=v', user: 'x' });
   });
 
   it('uses the explicit context over the ambient one', () => {
     const injected = runWithTraceContext({ traceparent: PARENT_A }, () => propagator.inject({}, { traceparent: PARENT_B }));
-    expect(injected).toEqual({ traceparent: PARENT_B });
+    expect(injected).toEqual({ traceparent: PARENT_B, 'Diagnostic-Id': PARENT_B });
   });
 
   it('falls back to the ambient context, across awaits', async () => {
@@ -42,11 +48,11 @@ describe('W3CTracePropagator.inject', () => {
       await Promise.resolve();
       return propagator.inject({ user: 1 });
     });
-    expect(injected).toEqual({ user: 1, traceparent: PARENT_A, tracestate: 's=1' });
+    expect(injected).toEqual({ user: 1, traceparent: PARENT_A, 'Diagnostic-Id': PARENT_A, tracestate: 's=1' });
   });
 
-  it('drops an invalid traceparent from the record instead of forwarding it', () => {
-    expect(propagator.inject({ traceparent: 'garbage', tracestate: 'k=v', user: true })).toEqual({ user: true });
+  it('drops an invalid traceparent (and a stale Diagnostic-Id) from the record instead of forwarding it', () => {
+    expect(propagator.inject({ traceparent: 'garbage', 'Diagnostic-Id': PARENT_B, tracestate: 'k=v', user: true })).toEqual({ user: true });
   });
 
   it('ignores an invalid explicit context', () => {
@@ -61,5 +67,31 @@ describe('W3CTracePropagator.inject', () => {
   it('runs work outside the ambient context when given none', () => {
     const seen = runWithTraceContext({ traceparent: PARENT_A }, () => runWithTraceContext(undefined, currentTraceContext));
     expect(seen).toBeUndefined();
+  });
+});
+
+describe('W3CTracePropagator.inject with OpenTelemetry', () => {
+  beforeAll(() => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(new BasicTracerProvider());
+  });
+  afterAll(() => {
+    trace.disable();
+    context.disable();
+  });
+
+  it('uses the active span over the ambient context, and the explicit one over both', async () => {
+    const span = trace.getTracer('spec').startSpan('send');
+    const { traceId, spanId } = span.spanContext();
+    const expected = `00-${traceId}-${spanId}-01`;
+    const [active, explicit] = await runWithTraceContext({ traceparent: PARENT_A }, () =>
+      context.with(trace.setSpan(context.active(), span), async () => {
+        await Promise.resolve();
+        return [propagator.inject({}), propagator.inject({}, { traceparent: PARENT_B })];
+      }),
+    );
+    span.end();
+    expect(active).toEqual({ traceparent: expected, 'Diagnostic-Id': expected });
+    expect(explicit).toEqual({ traceparent: PARENT_B, 'Diagnostic-Id': PARENT_B });
   });
 });

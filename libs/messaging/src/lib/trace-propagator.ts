@@ -1,4 +1,5 @@
-import { TRACEPARENT_PROPERTY, TRACESTATE_PROPERTY } from './constants';
+import { DIAGNOSTIC_ID_PROPERTY, TRACEPARENT_PROPERTY, TRACESTATE_PROPERTY } from './constants';
+import { activeSpanTraceContext } from './message-tracing';
 import { currentTraceContext, TraceContext, toTraceContext } from './trace-context';
 
 /** Application properties of a Service Bus message, as the SDK types them. */
@@ -17,28 +18,35 @@ export interface TracePropagator {
 }
 
 /**
- * W3C `traceparent`/`tracestate` as application properties. On send, the first of these wins:
- * a valid traceparent already in the properties (set on the record), the explicit context, the
- * ambient context of {@link runWithTraceContext}. An invalid traceparent in the properties is
- * dropped rather than forwarded.
+ * W3C `traceparent`/`tracestate` as application properties (plus the traceparent as the Azure
+ * SDKs' `Diagnostic-Id`). On send, the first of these wins: a valid traceparent already in the
+ * properties (set on the record), the explicit context, the active OpenTelemetry span (the send's
+ * producer span), the ambient context of {@link runWithTraceContext}. An invalid traceparent in
+ * the properties is dropped rather than forwarded. On receive, `traceparent` is read, else
+ * `Diagnostic-Id` (a message sent by an instrumented Azure SDK).
  */
 export class W3CTracePropagator implements TracePropagator {
   inject(properties: ApplicationProperties, explicit?: TraceContext): ApplicationProperties {
-    const { [TRACEPARENT_PROPERTY]: parent, [TRACESTATE_PROPERTY]: state, ...rest } = properties;
+    const { [TRACEPARENT_PROPERTY]: parent, [TRACESTATE_PROPERTY]: state, [DIAGNOSTIC_ID_PROPERTY]: _, ...rest } = properties;
     const context =
       toTraceContext(parent, state) ??
       toTraceContext(explicit?.traceparent, explicit?.tracestate) ??
+      activeSpanTraceContext() ??
       currentTraceContext();
     if (context === undefined) return rest;
     return {
       ...rest,
       [TRACEPARENT_PROPERTY]: context.traceparent,
+      [DIAGNOSTIC_ID_PROPERTY]: context.traceparent,
       ...(context.tracestate === undefined ? {} : { [TRACESTATE_PROPERTY]: context.tracestate }),
     };
   }
 
   extract(properties: Readonly<Record<string, unknown>> | undefined): TraceContext | undefined {
     if (properties === undefined) return undefined;
-    return toTraceContext(properties[TRACEPARENT_PROPERTY], properties[TRACESTATE_PROPERTY]);
+    return (
+      toTraceContext(properties[TRACEPARENT_PROPERTY], properties[TRACESTATE_PROPERTY]) ??
+      toTraceContext(properties[DIAGNOSTIC_ID_PROPERTY])
+    );
   }
 }
