@@ -29,6 +29,7 @@ describe('createArmClientOptions', () => {
       allowInsecureConnection: false,
       retryOptions: { maxRetries: 5, retryDelayInMs: 1000, maxRetryDelayInMs: 64_000 },
       userAgentOptions: { userAgentPrefix: 'iomt-connector-rp' },
+      additionalPolicies: [{ policy: expect.objectContaining({ name: 'iomtArmTracingPolicy' }), position: 'perRetry' }],
     });
   });
 

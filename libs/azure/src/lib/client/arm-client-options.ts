@@ -2,9 +2,11 @@ import type { TokenCredential } from '@azure/core-auth';
 import {
   bearerTokenAuthenticationPolicyName,
   type Pipeline,
+  type PipelinePolicy,
   type PipelineRetryOptions,
 } from '@azure/core-rest-pipeline';
 import type { AzureOptions } from '../config/azure.config';
+import { armTracingPolicy } from './arm-tracing.policy';
 
 /** What every `@azure/arm-*` (HLC) client of this library is constructed with. */
 export interface ArmClientOptions {
@@ -12,6 +14,8 @@ export interface ArmClientOptions {
   readonly allowInsecureConnection: boolean;
   readonly retryOptions: PipelineRetryOptions;
   readonly userAgentOptions: { readonly userAgentPrefix: string };
+  /** Our policies: {@link armTracingPolicy}, per attempt (so a retried call shows each try). */
+  readonly additionalPolicies: { readonly policy: PipelinePolicy; readonly position: 'perCall' | 'perRetry' }[];
 }
 
 /** Identifies our calls in ARM's request logs. */
@@ -20,7 +24,8 @@ export const USER_AGENT_PREFIX = 'iomt-connector-rp';
 /**
  * The client options of an ARM connection (iomt.md §5). Production: the real endpoint over
  * https. Local: the fake ARM's endpoint with `allowInsecureConnection` (the Node HTTP client
- * refuses http:// otherwise). Both keep the SDK's retry policy with the configured settings.
+ * refuses http:// otherwise). Both keep the SDK's retry policy with the configured settings, and
+ * trace each attempt as a client span whose context ARM receives in `traceparent`.
  */
 export function createArmClientOptions(options: AzureOptions): ArmClientOptions {
   return {
@@ -28,6 +33,7 @@ export function createArmClientOptions(options: AzureOptions): ArmClientOptions 
     allowInsecureConnection: options.mode === 'local',
     retryOptions: { ...options.retry },
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
+    additionalPolicies: [{ policy: armTracingPolicy(), position: 'perRetry' }],
   };
 }
 
