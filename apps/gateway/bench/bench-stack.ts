@@ -25,11 +25,12 @@ export async function directAdapters(cosmos: CosmosServerHandle, bus: ServiceBus
   const sbClient = new ServiceBusClient(bus.connectionString);
   const publisher = ServiceBusOperationPublisher.create(sbClient);
   const adapters: AdmissionAdapters = { operations: new CosmosOperationRepository(container), publisher };
-  const reads: AdmissionReads = { registrations: new CosmosSubscriptionRegistrationRepository(container), snapshots: new CosmosAdmissionSnapshots(container) };
+  const reads: AdmissionReads = { snapshots: new CosmosAdmissionSnapshots(container) };
+  const registrations = new CosmosSubscriptionRegistrationRepository(container);
   const close = async () => {
     await publisher.close();
     await sbClient.close();
     client.dispose();
   };
-  return { adapters, reads, close };
+  return { adapters, reads, registrations, close };
 }

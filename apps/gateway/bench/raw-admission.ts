@@ -8,7 +8,6 @@ import {
   type OperationPublisher,
 } from '@iomt/domain';
 import type { AdmissionSnapshots } from '../src/ports/admission-snapshot.port';
-import type { SubscriptionRegistrationRepository } from '../src/ports/subscription-registration.repository.port';
 
 /** The adapters a PUT writes and sends through. */
 export interface AdmissionAdapters {
@@ -16,9 +15,8 @@ export interface AdmissionAdapters {
   readonly publisher: OperationPublisher;
 }
 
-/** The reads a PUT makes before it writes: the subscription's registration and one snapshot query. */
+/** The read a PUT makes before it writes: one snapshot query (registration, account, unfinished operations). */
 export interface AdmissionReads {
-  readonly registrations: SubscriptionRegistrationRepository;
   readonly snapshots: AdmissionSnapshots;
 }
 
@@ -34,11 +32,11 @@ export async function rawAdmission(adapters: AdmissionAdapters, subscriptionId: 
   await adapters.publisher.publish({ operationId: operation.id, subscriptionId, resourceId } as Parameters<OperationPublisher['publish']>[0]);
 }
 
-/** Every store call a service PUT makes (its reads, then the write and send), without HTTP and the framework. */
+/**
+ * Every store call a service PUT makes, without HTTP and the framework: its one read (the admission
+ * snapshot, with the subscription's registration), then the write and send.
+ */
 export async function rawStoreCalls(adapters: AdmissionAdapters, reads: AdmissionReads, subscriptionId: string, name: string): Promise<void> {
-  await Promise.all([
-    reads.registrations.get(subscriptionId),
-    reads.snapshots.read(subscriptionId, { resourceGroupName: 'rg-bench', fhirServiceName: name }),
-  ]);
+  await reads.snapshots.read(subscriptionId, { resourceGroupName: 'rg-bench', fhirServiceName: name });
   await rawAdmission(adapters, subscriptionId, name);
 }

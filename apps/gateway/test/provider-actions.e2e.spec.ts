@@ -87,7 +87,7 @@ describe('provider actions and the OpenAPI document', () => {
       const router = (gateway.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
       const served = router.stack
         .flatMap((layer) => (layer.route === undefined ? [] : Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route?.path.replace(/:(\w+)/g, '{$1}')}`)))
-        .filter((route) => !/healthz|readyz|openapi\.json|\*path|_ALL /.test(route));
+        .filter((route) => !/healthz|readyz|metrics|openapi\.json|\*path|_ALL /.test(route));
       expect(new Set(served)).toEqual(documented);
       expect(ROUTE_CATALOG).toHaveLength(documented.size);
     });

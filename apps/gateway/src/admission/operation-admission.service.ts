@@ -13,7 +13,10 @@ import {
   RegistryEntity,
   ThrottledError,
 } from '@iomt/domain';
+import type { ArmSystemData } from '../arm/system-data';
+import { SystemDataRecorder, type SystemDataRequest } from '../arm/system-data.recorder';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { ADMISSION_STORE, AdmissionStore, SystemDataWrite } from '../ports/admission-store.port';
 import { OperationTarget, targetOfOperation, targetsOverlap } from './operation-target';
 
 /** What a handler hands over to admit an operation. */
@@ -25,6 +28,13 @@ export interface AdmissionRequest {
   readonly resourceIfMatch?: string;
   /** The ARM id of the resource, for the message and logs. */
   readonly resourceId: string;
+  /** ARM's systemData of the write, recorded in the same batch when the write is admitted. */
+  readonly systemData?: SystemDataRequest;
+}
+
+/** What {@link OperationAdmission.admit} wrote, and the resource's systemData to answer with. */
+export interface AdmittedOperation extends CreatedOperation {
+  readonly systemData?: ArmSystemData;
 }
 
 /** Options of {@link OperationAdmission.assertAdmissible}. */
@@ -48,6 +58,8 @@ export class OperationAdmission {
 
   constructor(
     @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
+    @Inject(ADMISSION_STORE) private readonly store: AdmissionStore,
+    private readonly systemData: SystemDataRecorder,
     @Inject(OPERATION_PUBLISHER) private readonly publisher: OperationPublisher,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -86,17 +98,20 @@ export class OperationAdmission {
     }
   }
 
-  /** Writes the resource and operation in one batch, then publishes; see the class comment. */
-  async admit(request: AdmissionRequest): Promise<CreatedOperation> {
-    const created = await this.write(request);
+  /** Writes the resource, operation and systemData in one batch, then publishes; see the class comment. */
+  async admit(request: AdmissionRequest): Promise<AdmittedOperation> {
+    const prepared = request.systemData === undefined ? undefined : await this.systemData.prepare(request.systemData);
+    const created = await this.write(request, prepared?.write);
+    if (prepared?.forget === true && request.systemData !== undefined) await this.systemData.forget(request.systemData.subject);
     await this.publish(created.operation, request.resourceId);
-    return created;
+    return { ...created, systemData: prepared?.systemData };
   }
 
-  private async write(request: AdmissionRequest): Promise<CreatedOperation> {
+  private async write(request: AdmissionRequest, systemData: SystemDataWrite | undefined): Promise<CreatedOperation> {
     try {
-      return await this.operations.createWithResource(request.resource, request.operation, {
+      return await this.store.createWithResource(request.resource, request.operation, {
         resourceIfMatch: request.resourceIfMatch,
+        systemData,
       });
     } catch (error) {
       // A concurrent request created or changed the resource between our read and this write.

@@ -5,6 +5,7 @@ import { CodedConflictError } from '../arm/arm-errors';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import {
   SUBSCRIPTION_REGISTRATION_REPOSITORY,
+  SubscriptionRegistration,
   SubscriptionRegistrationRepository,
   SubscriptionState,
 } from '../ports/subscription-registration.repository.port';
@@ -35,7 +36,12 @@ export class SubscriptionAccess {
 
   async assertAllowed(subscriptionId: string, access: AccessKind): Promise<void> {
     if (access === 'read') return;
-    const registration = await this.registrations.get(subscriptionId);
+    this.assertAllowedGiven(subscriptionId, await this.registrations.get(subscriptionId), access);
+  }
+
+  /** {@link assertAllowed} on a registration already read (the write snapshot reads it with the rest). */
+  assertAllowedGiven(subscriptionId: string, registration: SubscriptionRegistration | undefined, access: AccessKind): void {
+    if (access === 'read') return;
     const state = registration?.state ?? (this.config.LOCAL_AUTO_REGISTER_SUBSCRIPTIONS ? 'Registered' : undefined);
     if (state !== undefined && ALLOWED[access].includes(state)) return;
     if (state === 'Warned' || state === 'Suspended') {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FhirServiceAccount, FhirServiceResourceId, IomtConnector, IomtConnectorResourceId, OperationDocument } from '@iomt/domain';
 import { ADMISSION_SNAPSHOTS, AdmissionSnapshots } from '../ports/admission-snapshot.port';
 import { liveResource } from './resource-settled';
+import { AccessKind, SubscriptionAccess } from './subscription-access.service';
 
 /** What a write on a FHIR service works from. */
 export interface ServiceSnapshot {
@@ -17,18 +18,27 @@ export interface ConnectorSnapshot {
   readonly pending: readonly OperationDocument[];
 }
 
-/** Reads, in one query, the live resources a write is about and the subscription's unfinished operations. */
+/**
+ * Reads, in one query, the live resources a write is about, the subscription's unfinished operations
+ * and its registration. Given the kind of `access`, refuses a request the subscription's state does
+ * not allow (`SubscriptionAccess`) before anything else is looked at.
+ */
 @Injectable()
 export class WriteSnapshots {
-  constructor(@Inject(ADMISSION_SNAPSHOTS) private readonly snapshots: AdmissionSnapshots) {}
+  constructor(
+    @Inject(ADMISSION_SNAPSHOTS) private readonly snapshots: AdmissionSnapshots,
+    private readonly access: SubscriptionAccess,
+  ) {}
 
-  async ofService(id: FhirServiceResourceId): Promise<ServiceSnapshot> {
-    const { account, pending } = await this.snapshots.read(id.subscriptionId, id);
+  async ofService(id: FhirServiceResourceId, access: AccessKind = 'read'): Promise<ServiceSnapshot> {
+    const { account, pending, registration } = await this.snapshots.read(id.subscriptionId, id);
+    this.access.assertAllowedGiven(id.subscriptionId, registration, access);
     return { account, pending };
   }
 
-  async ofConnector(id: IomtConnectorResourceId): Promise<ConnectorSnapshot> {
-    const { account, connector, pending } = await this.snapshots.read(id.subscriptionId, id);
+  async ofConnector(id: IomtConnectorResourceId, access: AccessKind = 'read'): Promise<ConnectorSnapshot> {
+    const { account, connector, pending, registration } = await this.snapshots.read(id.subscriptionId, id);
+    this.access.assertAllowedGiven(id.subscriptionId, registration, access);
     const parent = liveResource(account);
     return { parent, connector: parent === undefined ? undefined : liveResource(connector), pending };
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { resourceIdKey } from '@iomt/domain';
+import type { SystemDataWrite } from '../ports/admission-store.port';
 import { SYSTEM_DATA_REPOSITORY, SystemDataRepository } from '../ports/system-data.repository.port';
 import { ArmSystemData, mergeSystemData } from './system-data';
 
@@ -10,11 +11,30 @@ export interface SystemDataSubject {
   readonly instanceId: string;
 }
 
+/** What a write asks to record: ARM's header of the request, and whether the incarnation is new. */
+export interface SystemDataRequest {
+  readonly subject: SystemDataSubject;
+  readonly incoming: ArmSystemData | undefined;
+  /** A just created incarnation: nothing is stored for it, so nothing is read. */
+  readonly fresh?: boolean;
+  /** Start afresh where the incarnation id cannot tell (a connection deleted and created again under one connector). */
+  readonly replace?: boolean;
+}
+
+/** The systemData a write answers with, the document write that records it, and whether a stale one must be forgotten. */
+export interface PreparedSystemData {
+  readonly systemData: ArmSystemData | undefined;
+  readonly write?: SystemDataWrite;
+  readonly forget: boolean;
+}
+
 /**
  * Keeps ARM's `systemData` per resource incarnation: recorded when a write is accepted (never on a
  * refused one), returned on reads. Keyed by the resource id and the incarnation's document id, so a
- * resource deleted and created again starts afresh without a delete. Losing it is not worth failing
- * an accepted request for, so write failures are logged (without the data: it is customer data).
+ * resource deleted and created again starts afresh without a delete. The write is prepared here and
+ * stored in the admission's batch (one round trip, and only if the write is accepted). Losing it is
+ * not worth failing an accepted request for, so read failures are logged (without the data: it is
+ * customer data).
  */
 @Injectable()
 export class SystemDataRecorder {
@@ -27,26 +47,33 @@ export class SystemDataRecorder {
   }
 
   /**
-   * Records `incoming` (ARM's header of an accepted write). A `fresh` incarnation (just created) has
-   * nothing stored: no read. Otherwise the stored creation fields are kept. `replace` starts afresh
-   * where the incarnation id cannot tell (a connection deleted and created again under one connector).
+   * What to record for `request`: ARM's values, with the stored creation fields of an existing
+   * incarnation (read first). Without a header nothing is written; a `replace` then forgets the old data.
    */
-  async record(
-    subject: SystemDataSubject,
-    incoming: ArmSystemData | undefined,
-    options: { readonly fresh?: boolean; readonly replace?: boolean } = {},
-  ): Promise<ArmSystemData | undefined> {
-    const key = keyOf(subject);
+  async prepare(request: SystemDataRequest): Promise<PreparedSystemData> {
+    const { subject, incoming } = request;
+    const afresh = request.fresh === true || request.replace === true;
+    const stored = afresh ? undefined : await this.storedOrNothing(subject);
+    if (incoming === undefined) return { systemData: stored, forget: request.replace === true };
+    const systemData = mergeSystemData(stored, incoming);
+    return { systemData, write: { subscriptionId: subject.subscriptionId, resourceKey: keyOf(subject), systemData }, forget: false };
+  }
+
+  /** Forgets the systemData of an incarnation replaced by a write without ARM's header. */
+  async forget(subject: SystemDataSubject): Promise<void> {
     try {
-      if (options.replace === true && incoming === undefined) await this.repository.delete(subject.subscriptionId, key);
-      if (incoming === undefined) return options.fresh === true || options.replace === true ? undefined : await this.repository.get(subject.subscriptionId, key);
-      const stored = options.fresh === true || options.replace === true ? undefined : await this.repository.get(subject.subscriptionId, key);
-      const merged = mergeSystemData(stored, incoming);
-      await this.repository.put(subject.subscriptionId, key, merged);
-      return merged;
+      await this.repository.delete(subject.subscriptionId, keyOf(subject));
     } catch (error) {
-      this.logger.warn({ resourceId: subject.resourceId, err: error }, 'systemData of an accepted write could not be stored');
-      return incoming;
+      this.logger.warn({ resourceId: subject.resourceId, err: error }, 'stale systemData of a replaced resource could not be forgotten');
+    }
+  }
+
+  private async storedOrNothing(subject: SystemDataSubject): Promise<ArmSystemData | undefined> {
+    try {
+      return await this.read(subject);
+    } catch (error) {
+      this.logger.warn({ resourceId: subject.resourceId, err: error }, 'stored systemData could not be read; the write keeps ARM\'s values only');
+      return undefined;
     }
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AcceptedResponses } from '../admission/accepted-response';
 import { liveResource } from '../admission/resource-settled';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
@@ -18,17 +17,13 @@ import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params'
 export class FhirServiceDeleteHandler {
   constructor(
     private readonly snapshots: WriteSnapshots,
-    private readonly access: SubscriptionAccess,
     private readonly deprovisioner: FhirServiceDeprovisioner,
     private readonly responses: AcceptedResponses,
   ) {}
 
   async handle(params: FhirServiceParams, arm: ArmRequest): Promise<ArmResponse> {
     const id = fhirServiceIdOfParams(params);
-    const [, { account: stored, pending }] = await Promise.all([
-      this.access.assertAllowed(id.subscriptionId, 'delete'),
-      this.snapshots.ofService(id),
-    ]);
+    const { account: stored, pending } = await this.snapshots.ofService(id, 'delete');
     const account = liveResource(stored);
     if (account === undefined) return { status: 204 };
     const underway = deprovisionUnderway(pending, account.id);

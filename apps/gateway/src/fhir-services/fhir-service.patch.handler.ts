@@ -14,13 +14,11 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled, liveResource } from '../admission/resource-settled';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { resourceNotFound } from '../arm/arm-errors';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
-import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
 import { fhirServiceRepresentation } from './fhir-service.representation';
 import { parseRequestBody } from '../arm/request-body';
@@ -47,8 +45,6 @@ export class FhirServicePatchHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
-    private readonly systemData: SystemDataRecorder,
     private readonly responses: AcceptedResponses,
   ) {}
 
@@ -56,10 +52,7 @@ export class FhirServicePatchHandler {
     const id = fhirServiceIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(fhirServicePatchBodySchema, arm.body);
-    const [, { account: stored, pending }] = await Promise.all([
-      this.access.assertAllowed(id.subscriptionId, 'write'),
-      this.snapshots.ofService(id),
-    ]);
+    const { account: stored, pending } = await this.snapshots.ofService(id, 'write');
     const existing = liveResource(stored);
     if (existing === undefined) throw resourceNotFound(HealthcareResourceType.FhirService, id.fhirServiceName, id.resourceGroupName);
     assertPreconditions(arm, existing);
@@ -72,9 +65,9 @@ export class FhirServicePatchHandler {
       operation,
       resourceIfMatch: existing._etag,
       resourceId,
+      systemData: { subject: { subscriptionId: id.subscriptionId, resourceId, instanceId: existing.id }, incoming: arm.systemData },
     });
-    const systemData = await this.systemData.record({ subscriptionId: id.subscriptionId, resourceId, instanceId: existing.id }, arm.systemData);
-    const representation = fhirServiceRepresentation(created.resource as FhirServiceAccount, systemData);
+    const representation = fhirServiceRepresentation(created.resource as FhirServiceAccount, created.systemData);
     return this.responses.accepted(arm, created.operation, 202, representation);
   }
 }

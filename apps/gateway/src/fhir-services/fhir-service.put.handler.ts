@@ -13,12 +13,10 @@ import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { RegionAllowlist } from '../admission/region-allowlist.service';
 import { assertResourceSettled, liveResource } from '../admission/resource-settled';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
-import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params';
 import { planFhirServicePut } from './fhir-service.put.plan';
 import { fhirServiceRepresentation } from './fhir-service.representation';
@@ -37,8 +35,6 @@ export class FhirServicePutHandler {
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
     private readonly regions: RegionAllowlist,
-    private readonly access: SubscriptionAccess,
-    private readonly systemData: SystemDataRecorder,
     private readonly responses: AcceptedResponses,
   ) {}
 
@@ -46,10 +42,9 @@ export class FhirServicePutHandler {
     const id = fhirServiceIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(fhirServicePutBodySchema, arm.body);
-    const [, location, { account: existing, pending }] = await Promise.all([
-      this.access.assertAllowed(id.subscriptionId, 'write'),
+    const [location, { account: existing, pending }] = await Promise.all([
       this.regions.assertOffered(body.location, HealthcareResourceType.FhirService),
-      this.snapshots.ofService(id),
+      this.snapshots.ofService(id, 'write'),
     ]);
     assertPreconditions(arm, liveResource(existing));
     if (existing !== undefined) assertResourceSettled(existing.state, resourceId);
@@ -61,14 +56,15 @@ export class FhirServicePutHandler {
       operation,
       resourceIfMatch: existing?._etag,
       resourceId,
+      systemData: {
+        subject: { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.account.id },
+        incoming: arm.systemData,
+        fresh: existing === undefined,
+        replace: plan.creates && existing !== undefined,
+      },
     });
-    const systemData = await this.systemData.record(
-      { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.account.id },
-      arm.systemData,
-      { fresh: existing === undefined, replace: plan.creates && existing !== undefined },
-    );
     const account = created.resource as FhirServiceAccount;
-    return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, fhirServiceRepresentation(account, systemData));
+    return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, fhirServiceRepresentation(account, created.systemData));
   }
 }
 

@@ -1,13 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AzureModule, azureOptionsFromConfig } from '@iomt/azure';
 import { CLOCK, OPERATION_PUBLISHER, systemClock } from '@iomt/domain';
-import { GLOBAL_DB_CONTAINERS, GLOBAL_DB_READINESS, GlobalDbContainers, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
+import {
+  CosmosOperationRepository,
+  GLOBAL_DB_CONTAINERS,
+  GLOBAL_DB_READINESS,
+  GlobalDbContainers,
+  PersistenceModule,
+  persistenceOptionsFromConfig,
+} from '@iomt/persistence';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { ADMISSION_SNAPSHOTS } from '../ports/admission-snapshot.port';
+import { ADMISSION_STORE } from '../ports/admission-store.port';
 import { FHIR_SERVICE_QUERIES } from '../ports/fhir-service-queries.port';
 import { SUBSCRIPTION_REGISTRATION_REPOSITORY } from '../ports/subscription-registration.repository.port';
 import { SYSTEM_DATA_REPOSITORY } from '../ports/system-data.repository.port';
 import { CosmosAdmissionSnapshots } from './cosmos/cosmos-admission-snapshots';
+import { CosmosAdmissionStore } from './cosmos/cosmos-admission.store';
 import { CosmosFhirServiceQueries } from './cosmos/cosmos-fhir-service.queries';
 import { CosmosSubscriptionRegistrationRepository } from './cosmos/cosmos-subscription-registration.repository';
 import { CosmosSystemDataRepository } from './cosmos/cosmos-system-data.repository';
@@ -22,6 +31,7 @@ const onAccountRegistry = <T>(provide: symbol, create: (containers: GlobalDbCont
 const gatewayPorts = [
   onAccountRegistry(FHIR_SERVICE_QUERIES, (c) => new CosmosFhirServiceQueries(c.accountRegistry)),
   onAccountRegistry(ADMISSION_SNAPSHOTS, (c) => new CosmosAdmissionSnapshots(c.accountRegistry)),
+  onAccountRegistry(ADMISSION_STORE, (c) => new CosmosAdmissionStore(new CosmosOperationRepository(c.accountRegistry))),
   onAccountRegistry(SUBSCRIPTION_REGISTRATION_REPOSITORY, (c) => new CosmosSubscriptionRegistrationRepository(c.accountRegistry)),
   onAccountRegistry(SYSTEM_DATA_REPOSITORY, (c) => new CosmosSystemDataRepository(c.accountRegistry)),
 ];

@@ -3,7 +3,6 @@ import { CLOCK, Clock, newConnectionOperation, OperationType } from '@iomt/domai
 import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
@@ -21,16 +20,12 @@ export class IomtConnectionDeleteHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
     private readonly responses: AcceptedResponses,
   ) {}
 
   async handle(params: IomtConnectionParams, arm: ArmRequest): Promise<ArmResponse> {
     const ids = iomtConnectionIdsOfParams(params);
-    const [, { parent, connector, pending }] = await Promise.all([
-      this.access.assertAllowed(ids.connection.subscriptionId, 'delete'),
-      this.snapshots.ofConnector(ids.connector),
-    ]);
+    const { parent, connector, pending } = await this.snapshots.ofConnector(ids.connector, 'delete');
     const name = connector === undefined ? undefined : storedConnectionName(connector, ids.connection.connectionName);
     if (parent === undefined || connector === undefined || name === undefined) return { status: 204 };
     const underway = pendingConnectionOperation(pending, connector.id, name, OperationType.DeleteConnection);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, EventHubPolicyTarget, HealthcareResourceType, OperationType } from '@iomt/domain';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import { CodedConflictError, resourceNotFound } from '../arm/arm-errors';
 import { requireConnector } from '../iomt-connectors/iomt-connector.lookup';
@@ -17,12 +16,11 @@ import { pendingConnectionOperation, storedConnectionName } from './iomt-connect
 export class IomtConnectionKeyTargets {
   constructor(
     private readonly snapshots: WriteSnapshots,
-    private readonly access: SubscriptionAccess,
   ) {}
 
   async targetOf(params: IomtConnectionParams): Promise<EventHubPolicyTarget> {
     const ids = iomtConnectionIdsOfParams(params);
-    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.connection.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const snapshot = await this.snapshots.ofConnector(ids.connector, 'write');
     const { connector } = requireConnector(snapshot, ids.connector);
     const { pending } = snapshot;
     const name = storedConnectionName(connector, ids.connection.connectionName);

@@ -19,7 +19,6 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { subResourceProvisioningState } from '../admission/sub-resource-state';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import { CodedConflictError } from '../arm/arm-errors';
@@ -61,7 +60,6 @@ export class IomtConnectionPutHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
     private readonly systemData: SystemDataRecorder,
     private readonly responses: AcceptedResponses,
   ) {}
@@ -69,7 +67,7 @@ export class IomtConnectionPutHandler {
   async handle(params: IomtConnectionParams, arm: ArmRequest): Promise<ArmResponse> {
     const ids = iomtConnectionIdsOfParams(params);
     const body = parseRequestBody(connectionPutBodySchema, arm.body ?? {});
-    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.connection.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const snapshot = await this.snapshots.ofConnector(ids.connector, 'write');
     const { parent, connector } = requireConnector(snapshot, ids.connector);
     const { pending } = snapshot;
     assertProvisioned(connector.state, `The IoMT connector '${ids.connector.iomtConnectorName}'`);
@@ -103,9 +101,14 @@ export class IomtConnectionPutHandler {
     }
     const context = newOperationContext(arm, this.clock, connector.location);
     const operation = newConnectionOperation(connector, OperationType.CreateConnection, name, context);
-    const created = await this.admission.admit({ resource: withConnection(connector, name), operation, resourceIfMatch: connector._etag, resourceId });
-    const systemData = await this.systemData.record({ subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, arm.systemData, { replace: true });
-    const representation = iomtConnectionRepresentation(connector, name, subResourceProvisioningState(created.operation), systemData);
+    const created = await this.admission.admit({
+      resource: withConnection(connector, name),
+      operation,
+      resourceIfMatch: connector._etag,
+      resourceId,
+      systemData: { subject: { subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, incoming: arm.systemData, replace: true },
+    });
+    const representation = iomtConnectionRepresentation(connector, name, subResourceProvisioningState(created.operation), created.systemData);
     return this.responses.accepted(arm, created.operation, 201, representation);
   }
 }

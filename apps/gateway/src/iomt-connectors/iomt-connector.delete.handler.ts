@@ -12,7 +12,6 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled } from '../admission/resource-settled';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
@@ -30,17 +29,13 @@ export class IomtConnectorDeleteHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
     private readonly responses: AcceptedResponses,
   ) {}
 
   async handle(params: IomtConnectorParams, arm: ArmRequest): Promise<ArmResponse> {
     const id = iomtConnectorIdOfParams(params);
     const resourceId = formatResourceId(id);
-    const [, { parent, connector, pending }] = await Promise.all([
-      this.access.assertAllowed(id.subscriptionId, 'delete'),
-      this.snapshots.ofConnector(id),
-    ]);
+    const { parent, connector, pending } = await this.snapshots.ofConnector(id, 'delete');
     if (parent === undefined || connector === undefined) return { status: 204 };
     const underway = pending.find(
       (operation) =>

@@ -4,13 +4,11 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { assertResourceSettled } from '../admission/resource-settled';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { parentNotFound } from '../arm/arm-errors';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { assertPreconditions } from '../arm/preconditions';
-import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { parseRequestBody } from '../arm/request-body';
 import { assertProvisioned } from './iomt-connector.lookup';
 import { IomtConnectorParams, iomtConnectorIdOfParams } from './iomt-connector.params';
@@ -29,8 +27,6 @@ export class IomtConnectorPutHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
-    private readonly systemData: SystemDataRecorder,
     private readonly responses: AcceptedResponses,
   ) {}
 
@@ -38,10 +34,7 @@ export class IomtConnectorPutHandler {
     const id = iomtConnectorIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(iomtConnectorPutBodySchema, arm.body);
-    const [, { parent, connector: existing, pending }] = await Promise.all([
-      this.access.assertAllowed(id.subscriptionId, 'write'),
-      this.snapshots.ofConnector(id),
-    ]);
+    const { parent, connector: existing, pending } = await this.snapshots.ofConnector(id, 'write');
     if (parent === undefined) throw parentNotFound(HealthcareResourceType.FhirService, id.fhirServiceName);
     assertProvisioned(parent.state, `The FHIR service '${parent.name}'`);
     assertPreconditions(arm, existing);
@@ -54,13 +47,13 @@ export class IomtConnectorPutHandler {
       operation,
       resourceIfMatch: existing?._etag,
       resourceId,
+      systemData: {
+        subject: { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.connector.id },
+        incoming: arm.systemData,
+        fresh: existing === undefined,
+      },
     });
-    const systemData = await this.systemData.record(
-      { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.connector.id },
-      arm.systemData,
-      { fresh: existing === undefined },
-    );
     const connector = created.resource as IomtConnector;
-    return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, iomtConnectorRepresentation(connector, systemData));
+    return this.responses.accepted(arm, created.operation, plan.creates ? 201 : 200, iomtConnectorRepresentation(connector, created.systemData));
   }
 }

@@ -5,13 +5,11 @@ import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { subResourceProvisioningState } from '../admission/sub-resource-state';
-import { SubscriptionAccess } from '../admission/subscription-access.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import { ArmErrorCode } from '../arm/arm-error-codes';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { parseRequestBody } from '../arm/request-body';
-import { SystemDataRecorder } from '../arm/system-data.recorder';
 import { assertProvisioned, requireConnector } from '../iomt-connectors/iomt-connector.lookup';
 import { mappingContentAt } from './mapping-content';
 import { assertValidMappings } from './mapping-validation';
@@ -42,8 +40,6 @@ export class IomtMappingPutHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly snapshots: WriteSnapshots,
     private readonly admission: OperationAdmission,
-    private readonly access: SubscriptionAccess,
-    private readonly systemData: SystemDataRecorder,
     private readonly responses: AcceptedResponses,
   ) {}
 
@@ -52,7 +48,7 @@ export class IomtMappingPutHandler {
     const name = ids.mapping.mappingName;
     const body = parseRequestBody(mappingPutBodySchema, arm.body);
     const content = mappingContentAt(body, arm.rawBody, ['properties', 'content']);
-    const [, snapshot] = await Promise.all([this.access.assertAllowed(ids.mapping.subscriptionId, 'write'), this.snapshots.ofConnector(ids.connector)]);
+    const snapshot = await this.snapshots.ofConnector(ids.connector, 'write');
     const { parent, connector } = requireConnector(snapshot, ids.connector);
     const { pending } = snapshot;
     assertProvisioned(connector.state, `The IoMT connector '${ids.connector.iomtConnectorName}'`, ArmErrorCode.ParentResourceNotProvisioned);
@@ -68,9 +64,9 @@ export class IomtMappingPutHandler {
       operation,
       resourceIfMatch: connector._etag,
       resourceId,
+      systemData: { subject: { subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, incoming: arm.systemData, fresh: creates },
     });
-    const systemData = await this.systemData.record({ subscriptionId: connector.subscriptionId, resourceId, instanceId: connector.id }, arm.systemData, { fresh: creates });
-    const representation = iomtMappingRepresentation(connector, name, content.text, subResourceProvisioningState(created.operation), systemData);
+    const representation = iomtMappingRepresentation(connector, name, content.text, subResourceProvisioningState(created.operation), created.systemData);
     return this.responses.accepted(arm, created.operation, creates ? 201 : 200, representation);
   }
 }

@@ -1,4 +1,5 @@
 import type { FhirServiceAccount, IomtConnector, OperationDocument } from '@iomt/domain';
+import type { SubscriptionRegistration } from './subscription-registration.repository.port';
 
 /** Which resources of a subscription a write is about. */
 export interface SnapshotTarget {
@@ -16,11 +17,13 @@ export interface AdmissionSnapshot {
   readonly account?: FhirServiceAccount;
   /** The connector with that name under that FHIR service. */
   readonly connector?: IomtConnector;
+  /** ARM's last notification about the subscription (its registration lives in the same partition). */
+  readonly registration?: SubscriptionRegistration;
 }
 
 /**
- * One read of a subscription's partition for a write: its unfinished operations and the documents
- * the write is about. The domain's ports give these as two or three queries; on the write path one
+ * One read of a subscription's partition for a write: its registration, its unfinished operations
+ * and the documents the write is about. The domain's ports give these as two or three queries; on the write path one
  * query costs one round trip and one partition scan instead.
  */
 export interface AdmissionSnapshots {

@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, ItemDefinition } from '@azure/cosmos';
 import {
   childResourceName,
   DocumentType,
@@ -12,15 +12,20 @@ import {
   searchIndexValue,
 } from '@iomt/domain';
 import type { AdmissionSnapshot, AdmissionSnapshots, SnapshotTarget } from '../../ports/admission-snapshot.port';
+import type { SubscriptionRegistration } from '../../ports/subscription-registration.repository.port';
 import { queryRawPage } from './cosmos-page';
+import { registrationDocumentIdOf, SUBSCRIPTION_REGISTRATION_TYPE, toRegistration } from './cosmos-subscription-registration.repository';
 
 const NOT_DELETED = '(NOT IS_DEFINED(c.deleted) OR c.deleted = false)';
 const PENDING = 'c.type = @operation AND c.provisioningStatus IN (@requested, @running)';
 const ACCOUNT = 'c.type = @account AND c.searchIndex.ResourceGroupName = @resourceGroupName AND c.searchIndex.Name = @fhirServiceName';
 const CONNECTOR = 'c.type = @connector AND c.searchIndex.ParentName = @fhirServiceName AND c.searchIndex.Name = @connectorName';
+const REGISTRATION = 'c.type = @registration AND c.id = @registrationId';
 
-/** Unfinished operations and the account (and connector) of a write, in one query of the subscription's partition. */
-export const ADMISSION_SNAPSHOT_QUERY = `SELECT * FROM c WHERE c.partitionKey = @subscriptionId AND ${NOT_DELETED} AND ((${PENDING}) OR (${ACCOUNT}) OR (${CONNECTOR}))`;
+/** The registration, unfinished operations and the account (and connector) of a write, in one query of the subscription's partition. */
+export const ADMISSION_SNAPSHOT_QUERY =
+  `SELECT * FROM c WHERE c.partitionKey = @subscriptionId AND ${NOT_DELETED} ` +
+  `AND ((${PENDING}) OR (${ACCOUNT}) OR (${CONNECTOR}) OR (${REGISTRATION}))`;
 
 /** {@link AdmissionSnapshots} on the account registry container. */
 export class CosmosAdmissionSnapshots implements AdmissionSnapshots {
@@ -39,6 +44,8 @@ export class CosmosAdmissionSnapshots implements AdmissionSnapshots {
       { name: '@fhirServiceName', value: searchIndexValue(target.fhirServiceName) },
       // An impossible name when no connector is asked for (search index values are never empty).
       { name: '@connectorName', value: searchIndexValue(connectorName) },
+      { name: '@registration', value: SUBSCRIPTION_REGISTRATION_TYPE },
+      { name: '@registrationId', value: registrationDocumentIdOf(subscriptionId) },
     ];
     const documents: unknown[] = [];
     let continuationToken: string | undefined;
@@ -55,14 +62,16 @@ function snapshotOf(documents: readonly unknown[]): AdmissionSnapshot {
   const pending: OperationDocument[] = [];
   const connectors: IomtConnector[] = [];
   let account: FhirServiceAccount | undefined;
+  let registration: SubscriptionRegistration | undefined;
   for (const document of documents) {
     const type = (document as { type?: unknown }).type;
-    if (type === DocumentType.Operation) pending.push(operationCodec.fromDocument(document));
+    if (type === SUBSCRIPTION_REGISTRATION_TYPE) registration = toRegistration(document as ItemDefinition);
+    else if (type === DocumentType.Operation) pending.push(operationCodec.fromDocument(document));
     else if (type === DocumentType.Account) account = fhirServiceAccountCodec.fromDocument(document);
     else if (type === DocumentType.IomtConnector) connectors.push(iomtConnectorCodec.fromDocument(document));
   }
   pending.sort((a, b) => (a.timeEnqueued < b.timeEnqueued ? -1 : a.timeEnqueued > b.timeEnqueued ? 1 : 0));
   // Services of one name may exist in several resource groups: the connector is the one under this account.
   const connector = account === undefined ? undefined : connectors.find((candidate) => candidate.parentId === account?.id);
-  return { pending, account, connector };
+  return { pending, account, connector, registration };
 }

@@ -6,9 +6,11 @@ import type { SubscriptionRegistration, SubscriptionRegistrationRepository } fro
 /** Document type of a subscription's registration, in the subscription's partition. */
 export const SUBSCRIPTION_REGISTRATION_TYPE = 'subscriptionRegistration';
 
-const documentIdOf = (subscriptionId: string) => `registration-${subscriptionId.toLowerCase()}`;
+/** The registration document's id: one per subscription. */
+export const registrationDocumentIdOf = (subscriptionId: string) => `registration-${subscriptionId.toLowerCase()}`;
 
-function toRegistration(document: ItemDefinition): SubscriptionRegistration {
+/** The registration a stored document holds. */
+export function toRegistration(document: ItemDefinition): SubscriptionRegistration {
   const { subscriptionId, state, registrationDate, properties, timeLastUpdated, _etag } = document as unknown as SubscriptionRegistration;
   return {
     subscriptionId,
@@ -28,7 +30,7 @@ export class CosmosSubscriptionRegistrationRepository implements SubscriptionReg
     const partitionKey = subscriptionId.toLowerCase();
     const { resource } = await withCosmosErrors(
       `read the registration of subscription ${subscriptionId}`,
-      () => this.container.item(documentIdOf(subscriptionId), partitionKey).read({ abortSignal: options.signal }),
+      () => this.container.item(registrationDocumentIdOf(subscriptionId), partitionKey).read({ abortSignal: options.signal }),
       options.signal,
     ).catch((error: unknown) => (isNotFound(error) ? { resource: undefined } : Promise.reject(error)));
     return resource?.['type'] === SUBSCRIPTION_REGISTRATION_TYPE ? toRegistration(resource) : undefined;
@@ -36,7 +38,7 @@ export class CosmosSubscriptionRegistrationRepository implements SubscriptionReg
 
   async put(registration: SubscriptionRegistration, options: WriteOptions = {}): Promise<SubscriptionRegistration> {
     const { _etag: _ignored, ...fields } = registration;
-    const body = { ...fields, id: documentIdOf(registration.subscriptionId), type: SUBSCRIPTION_REGISTRATION_TYPE, partitionKey: registration.subscriptionId.toLowerCase() };
+    const body = { ...fields, id: registrationDocumentIdOf(registration.subscriptionId), type: SUBSCRIPTION_REGISTRATION_TYPE, partitionKey: registration.subscriptionId.toLowerCase() };
     const action = `store the registration of subscription ${registration.subscriptionId}`;
     const { resource } = await withCosmosErrors(
       action,

@@ -11,6 +11,11 @@ export const SYSTEM_DATA_TYPE = 'armSystemData';
 /** Ids are derived from the resource key so that writes of one resource land on one document. */
 const documentIdOf = (resourceKey: string) => `systemdata-${createHash('sha256').update(resourceKey).digest('hex').slice(0, 48)}`;
 
+/** The stored form of a resource's systemData (also written by the admission's batch). */
+export function systemDataDocument(subscriptionId: string, resourceKey: string, systemData: ArmSystemData) {
+  return { id: documentIdOf(resourceKey), type: SYSTEM_DATA_TYPE, partitionKey: subscriptionId, resourceKey, systemData };
+}
+
 /** {@link SystemDataRepository} on the account registry container. */
 export class CosmosSystemDataRepository implements SystemDataRepository {
   constructor(private readonly container: Container) {}
@@ -23,7 +28,7 @@ export class CosmosSystemDataRepository implements SystemDataRepository {
   }
 
   async put(subscriptionId: string, resourceKey: string, systemData: ArmSystemData, options: CallOptions = {}): Promise<void> {
-    const body = { id: documentIdOf(resourceKey), type: SYSTEM_DATA_TYPE, partitionKey: subscriptionId, resourceKey, systemData };
+    const body = systemDataDocument(subscriptionId, resourceKey, systemData);
     await withCosmosErrors(`store the systemData of ${resourceKey}`, () => this.container.items.upsert(body, { abortSignal: options.signal }), options.signal);
   }
 

@@ -66,6 +66,28 @@ describe('CosmosOperationRepository (local Cosmos server)', () => {
     expect((accepted.resource as IomtConnector).state).toBe(ResourceState.Updating);
   });
 
+  it('upserts documents alongside in the same batch, and none of them when the batch fails', async () => {
+    const connector = aConnector(anAccount(newSubscriptionId()));
+    const note = { id: `note-${connector.id}`, type: 'note', partitionKey: connector.subscriptionId, text: 'first' };
+    await operations.createWithResource(connector, provision(connector), { alongside: [note] });
+    const { resource: stored } = await db.accountRegistry.item(note.id, connector.subscriptionId).read();
+    expect(stored).toMatchObject({ text: 'first' });
+
+    const again = provision(connector);
+    await expect(operations.createWithResource(connector, again, { alongside: [{ ...note, text: 'second' }] })).rejects.toThrow(ConflictError);
+    const { resource: unchanged } = await db.accountRegistry.item(note.id, connector.subscriptionId).read();
+    expect(unchanged).toMatchObject({ text: 'first' });
+    expect(await operations.get(again.subscriptionId, again.id)).toBeUndefined();
+  });
+
+  it('refuses a document alongside that belongs to another subscription, writing nothing', async () => {
+    const connector = aConnector(anAccount(newSubscriptionId()));
+    const operation = provision(connector);
+    const foreign = { id: 'foreign-note', type: 'note', partitionKey: newSubscriptionId() };
+    await expect(operations.createWithResource(connector, operation, { alongside: [foreign] })).rejects.toThrow(ValidationError);
+    expect(await operations.get(operation.subscriptionId, operation.id)).toBeUndefined();
+  });
+
   it('refuses an operation in another subscription than its resource', async () => {
     const connector = aConnector(anAccount(newSubscriptionId()));
     const foreign = provision(aConnector(anAccount(newSubscriptionId())));

@@ -38,6 +38,15 @@ export const REQUESTED_BEFORE_QUERY =
 const decodeOperation = (document: unknown): OperationDocument =>
   operationCodec.fromDocument(withoutSystemProperties(document as ItemDefinition));
 
+/** {@link CosmosOperationRepository.createWithResource}'s options: the port's, and documents to upsert in the same batch. */
+export interface CosmosCreateOperationOptions extends CreateOperationOptions {
+  /**
+   * Further documents of the same partition (`partitionKey` = the operation's) upserted in the same
+   * transactional batch, e.g. a caller's metadata about the resource: one round trip, all or nothing.
+   */
+  readonly alongside?: readonly JSONObject[];
+}
+
 /** Operations (type `provisioningrequest`) and their archive records in the account registry container. */
 export class CosmosOperationRepository implements OperationRepository {
   constructor(private readonly container: Container) {}
@@ -45,12 +54,16 @@ export class CosmosOperationRepository implements OperationRepository {
   async createWithResource(
     resource: RegistryEntity,
     operation: OperationDocument,
-    options: CreateOperationOptions = {},
+    options: CosmosCreateOperationOptions = {},
   ): Promise<CreatedOperation> {
     const resourceDocument = registryEntityToDocument(resource);
     const operationDocument = operationCodec.toDocument(operation);
     if (resourceDocument.partitionKey !== operationDocument.partitionKey) {
       throw new ValidationError('An operation must be in the subscription of its resource', { target: 'subscriptionId' });
+    }
+    const alongside = options.alongside ?? [];
+    if (alongside.some((document) => document['partitionKey'] !== operationDocument.partitionKey)) {
+      throw new ValidationError('Documents written alongside an operation must be in its subscription', { target: 'alongside' });
     }
     const resourceWrite: OperationInput =
       options.resourceIfMatch === undefined
@@ -60,7 +73,11 @@ export class CosmosOperationRepository implements OperationRepository {
     const [written, accepted] = await executeBatch(
       this.container,
       operationDocument.partitionKey,
-      [resourceWrite, { operationType: 'Create', resourceBody: bodyOf(operationDocument) as JSONObject }],
+      [
+        resourceWrite,
+        { operationType: 'Create', resourceBody: bodyOf(operationDocument) as JSONObject },
+        ...alongside.map((document): OperationInput => ({ operationType: 'Upsert', resourceBody: document })),
+      ],
       action,
       options.signal,
     );
