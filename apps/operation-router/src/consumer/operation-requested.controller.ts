@@ -2,9 +2,10 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
 import { failureMessage, type ServiceBusContext } from '@iomt/messaging';
+import { runWithLogFields } from '@iomt/service-kit';
 import { OperationProcessor } from '../processing/operation-processor';
 import { ROUTER_SETTINGS, type RouterSettings } from '../processing/router-settings';
-import { parseOperationMessage } from './operation-message';
+import { parseOperationMessage, type ParsedOperationMessage } from './operation-message';
 import { RouterShutdown } from './router-shutdown';
 import { keepSessionLock } from './session-lock-keeper';
 
@@ -36,6 +37,11 @@ export class OperationRequestedController {
   async onOperationRequested(@Payload() body: unknown, @Ctx() context: ServiceBusContext): Promise<void> {
     const sessionId = context.getSessionId();
     const message = parseOperationMessage(body, sessionId);
+    // Every line about this message names the operation and the subscription.
+    return runWithLogFields({ operationId: message.operationId, subscriptionId: sessionId }, () => this.handle(message, context));
+  }
+
+  private async handle(message: ParsedOperationMessage, context: ServiceBusContext): Promise<void> {
     if (!message.ok) return this.poison(context, RouterDeadLetterReason.InvalidMessage, message.reason, message.operationId);
     // deliveryCount counts earlier deliveries: this is the last one the queue allows.
     const deliveries = (context.getMessage().deliveryCount ?? 0) + 1;

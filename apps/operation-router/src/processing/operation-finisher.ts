@@ -10,6 +10,7 @@ import {
   type OperationDocument,
   type OperationRepository,
 } from '@iomt/domain';
+import { recordOperationEnded } from './operation-metrics';
 import { OperationStore } from './operation-store';
 import { ResourceStateUpdater } from './resource-state.updater';
 
@@ -43,6 +44,7 @@ export class OperationFinisher {
       return undefined;
     }
     this.logger.log(`Operation ${ended.id} ${OperationStatus[ended.provisioningStatus]} after ${ended.attemptCount} attempt(s)`);
+    recordOperationEnded(ended);
     await this.ensureFinished(ended);
     return ended;
   }

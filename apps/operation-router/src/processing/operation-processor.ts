@@ -1,19 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import {
   isTerminalStatus,
   OPERATION_REPOSITORY,
   OperationStatus,
+  OperationType,
   recordAttemptFailure,
   startOperationAttempt,
   type OperationDocument,
   type OperationHandler,
   type OperationRepository,
 } from '@iomt/domain';
+import { inOperationSpan, operationParentContext, TelemetryAttribute } from '@iomt/service-kit';
 import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
 import { isSupersededCreate, maySupersede, SUPERSEDED_REASON } from './cancel-rule';
 import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
 import { OperationFinisher } from './operation-finisher';
 import { isInterruption } from './operation-interrupted.error';
+import { recordOperationStarted } from './operation-metrics';
 import { OperationStore } from './operation-store';
 import { ResourceStateUpdater } from './resource-state.updater';
 import { backoffDelayMs, delay, isRetryable } from './retry-policy';
@@ -53,13 +57,29 @@ export class OperationProcessor {
     @Inject(ROUTER_SETTINGS) private readonly settings: RouterSettings,
   ) {}
 
-  /** Processes the operation a message names. */
+  /**
+   * Processes the operation a message names, in a span of the operation's trace (the message's
+   * context, or the admission span the document names when the message carried another or none).
+   */
   async process(delivery: OperationDelivery): Promise<ProcessingResult> {
     const operation = await this.store.load(delivery.subscriptionId, delivery.operationId);
     if (operation === undefined) {
       this.logger.warn(`Operation ${delivery.operationId} of subscription ${delivery.subscriptionId} does not exist; skipping`);
       return 'missing';
     }
+    const span = {
+      fields: { operationId: operation.id, subscriptionId: operation.subscriptionId },
+      attributes: { [TelemetryAttribute.OperationType]: OperationType[operation.provisioningOperation] ?? '' },
+      parent: operationParentContext(operation),
+    };
+    return inOperationSpan(`operation ${OperationType[operation.provisioningOperation] ?? ''}`, span, async (active) => {
+      const result = await this.processLoaded(operation, delivery);
+      active.setAttribute('iomt.operation.result', result);
+      return result;
+    });
+  }
+
+  private async processLoaded(operation: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
     if (isTerminalStatus(operation.provisioningStatus)) {
       // A duplicate message, or a replica that died after ending it: finish what may be missing.
       await this.finisher.ensureFinished(operation);
@@ -98,6 +118,8 @@ export class OperationProcessor {
       }
       const running = await this.store.updateUnlessTerminal(operation, startOperationAttempt);
       if (running === undefined) return 'skipped';
+      if (running.attemptCount === 1) recordOperationStarted(running);
+      trace.getActiveSpan()?.setAttribute(TelemetryAttribute.OperationAttempt, running.attemptCount);
       await this.resources.apply(running);
       const failure = await this.attempt(running, signal);
       if (failure === undefined) return this.end(running, { status: OperationStatus.Completed });

@@ -8,6 +8,8 @@ import {
   type OperationRepository,
 } from '@iomt/domain';
 import { failureMessage } from '@iomt/messaging';
+import { operationParentContext, runWithLogFields } from '@iomt/service-kit';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
 /** Settings of the {@link OutboxSweeper}. */
 export interface SweeperSettings {
@@ -53,7 +55,10 @@ export class OutboxSweeper {
       for (const operation of page.items) {
         if (published >= MAX_PER_SWEEP) return published;
         try {
-          await this.publisher.publish({ operationId: operation.id, subscriptionId: operation.subscriptionId }, { signal });
+          // In the operation's own trace (its admission span), not in a trace of the sweep.
+          const fields = { operationId: operation.id, subscriptionId: operation.subscriptionId };
+          const publish = () => this.publisher.publish(fields, { signal });
+          await context.with(operationParentContext(operation, ROOT_CONTEXT), () => runWithLogFields(fields, publish));
           published += 1;
         } catch (error) {
           // One refused publish must not starve the others; the next sweep tries it again.

@@ -9,13 +9,10 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runWithLogFields } from './log-fields';
 import { SERVICE_TRACER_NAME } from './operation-span';
-import { TelemetryAttribute, type OperationLogFields } from './telemetry.attributes';
+import { SECONDS_BUCKETS, TelemetryAttribute, type OperationLogFields } from './telemetry.attributes';
 
 /** An Express-style middleware. */
 export type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
-/** The semantic conventions' buckets for durations in seconds (the SDK's default ones suit milliseconds). */
-export const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 300];
 
 const SUBSCRIPTION_IN_PATH = /^\/subscriptions\/([^/?#]+)/i;
 

@@ -23,3 +23,9 @@ export interface OperationLogFields {
   /** ARM's `x-ms-client-request-id`, when known. */
   readonly clientRequestId?: string;
 }
+
+/**
+ * Histogram buckets for durations in seconds: the semantic conventions' HTTP ones, extended to
+ * 5 minutes for operations (the SDK's default buckets suit milliseconds).
+ */
+export const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 300];
