@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandOf, CommandSubject, parseCommand } from '@iomt/contracts';
 import { DomainError, DomainErrorKind, ErrorCode, isDomainError } from '@iomt/domain';
+import { inOperationSpan, TelemetryAttribute } from '@iomt/service-kit';
 
 const logger = new Logger('Command');
 
@@ -22,7 +23,7 @@ export class UnexpectedWorkerError extends DomainError {
  * Parses a received command by its subject and runs `execute` on it. A bad payload fails with the
  * contracts' `InvalidMessage` ValidationError (not retryable); any failure that is not a
  * `DomainError` becomes an {@link UnexpectedWorkerError}, so every reply carries a code and the
- * right `retryable` flag.
+ * right `retryable` flag. It runs in a span of the operation (its ids on the span and the log lines).
  */
 export async function runCommand<S extends CommandSubject, R>(
   subject: S,
@@ -30,6 +31,23 @@ export async function runCommand<S extends CommandSubject, R>(
   execute: (command: CommandOf<S>) => Promise<R>,
 ): Promise<R> {
   const command = parseCommand(subject, body);
+  const span = {
+    fields: { operationId: command.operationId, subscriptionId: command.subscriptionId },
+    attributes: {
+      [TelemetryAttribute.CommandSubject]: subject,
+      [TelemetryAttribute.OperationAttempt]: command.attempt,
+      [TelemetryAttribute.ResourceId]: command.resourceId,
+    },
+  };
+  // A span per command, child of the message's: the ARM calls it makes are its children.
+  return inOperationSpan(`command ${subject}`, span, () => runClassified(subject, command, execute));
+}
+
+async function runClassified<S extends CommandSubject, R>(
+  subject: S,
+  command: CommandOf<S>,
+  execute: (command: CommandOf<S>) => Promise<R>,
+): Promise<R> {
   try {
     return await execute(command);
   } catch (error) {
