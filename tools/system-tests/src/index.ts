@@ -1,1 +1,2 @@
 export * from './arm-client';
+export * from './walk';
