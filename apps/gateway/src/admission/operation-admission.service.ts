@@ -11,12 +11,13 @@ import {
   OperationRepository,
   OperationType,
   RegistryEntity,
+  resourceIdKey,
   ThrottledError,
 } from '@iomt/domain';
 import type { ArmSystemData } from '../arm/system-data';
 import { SystemDataRecorder, type SystemDataRequest } from '../arm/system-data.recorder';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { ADMISSION_STORE, AdmissionStore, SystemDataWrite } from '../ports/admission-store.port';
+import { ADMISSION_STORE, AdmissionStore, NameClaimWrite, SystemDataWrite } from '../ports/admission-store.port';
 import { OperationTarget, targetOfOperation, targetsOverlap } from './operation-target';
 
 /** What a handler hands over to admit an operation. */
@@ -30,6 +31,11 @@ export interface AdmissionRequest {
   readonly resourceId: string;
   /** ARM's systemData of the write, recorded in the same batch when the write is admitted. */
   readonly systemData?: SystemDataRequest;
+  /**
+   * Set when the write creates the resource: its name is claimed in the same batch (replacing, at
+   * `ifMatch`, the claim of an earlier creation), so a concurrent creation of the name gets 409.
+   */
+  readonly claimName?: { readonly ifMatch?: string };
 }
 
 /** What {@link OperationAdmission.admit} wrote, and the resource's systemData to answer with. */
@@ -112,11 +118,12 @@ export class OperationAdmission {
       return await this.store.createWithResource(request.resource, request.operation, {
         resourceIfMatch: request.resourceIfMatch,
         systemData,
+        nameClaim: nameClaimOf(request),
       });
     } catch (error) {
       // A concurrent request created or changed the resource between our read and this write.
       if (error instanceof ConflictError || error instanceof ConcurrencyConflictError) {
-        throw new ConflictError(`The resource '${request.resourceId}' was changed by another request; retry.`, {
+        throw new ConflictError(`The resource '${request.resourceId}' was created or changed by another request meanwhile; retry.`, {
           target: request.resourceId,
           cause: error,
         });
@@ -141,4 +148,9 @@ export class OperationAdmission {
       );
     }
   }
+}
+
+function nameClaimOf(request: AdmissionRequest): NameClaimWrite | undefined {
+  if (request.claimName === undefined) return undefined;
+  return { subscriptionId: request.operation.subscriptionId, resourceKey: resourceIdKey(request.resourceId), ifMatch: request.claimName.ifMatch };
 }

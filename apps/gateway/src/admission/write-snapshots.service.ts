@@ -9,6 +9,8 @@ export interface ServiceSnapshot {
   /** As stored: possibly Deprovisioned (gone for ARM, but its document is reused on re-creation). */
   readonly account?: FhirServiceAccount;
   readonly pending: readonly OperationDocument[];
+  /** The ETag of the service name's claim left by an earlier creation, if any. */
+  readonly nameClaimEtag?: string;
 }
 
 /** What a write on a connector (or its mappings and connections) works from. */
@@ -16,6 +18,8 @@ export interface ConnectorSnapshot {
   readonly parent?: FhirServiceAccount;
   readonly connector?: IomtConnector;
   readonly pending: readonly OperationDocument[];
+  /** The ETag of the connector name's claim left by an earlier creation, if any. */
+  readonly nameClaimEtag?: string;
 }
 
 /**
@@ -31,15 +35,15 @@ export class WriteSnapshots {
   ) {}
 
   async ofService(id: FhirServiceResourceId, access: AccessKind = 'read'): Promise<ServiceSnapshot> {
-    const { account, pending, registration } = await this.snapshots.read(id.subscriptionId, id);
+    const { account, pending, registration, nameClaimEtag } = await this.snapshots.read(id.subscriptionId, id);
     this.access.assertAllowedGiven(id.subscriptionId, registration, access);
-    return { account, pending };
+    return { account, pending, nameClaimEtag };
   }
 
   async ofConnector(id: IomtConnectorResourceId, access: AccessKind = 'read'): Promise<ConnectorSnapshot> {
-    const { account, connector, pending, registration } = await this.snapshots.read(id.subscriptionId, id);
+    const { account, connector, pending, registration, nameClaimEtag } = await this.snapshots.read(id.subscriptionId, id);
     this.access.assertAllowedGiven(id.subscriptionId, registration, access);
     const parent = liveResource(account);
-    return { parent, connector: parent === undefined ? undefined : liveResource(connector), pending };
+    return { parent, connector: parent === undefined ? undefined : liveResource(connector), pending, nameClaimEtag };
   }
 }

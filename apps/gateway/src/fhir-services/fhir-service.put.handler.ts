@@ -42,7 +42,7 @@ export class FhirServicePutHandler {
     const id = fhirServiceIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(fhirServicePutBodySchema, arm.body);
-    const [location, { account: existing, pending }] = await Promise.all([
+    const [location, { account: existing, pending, nameClaimEtag }] = await Promise.all([
       this.regions.assertOffered(body.location, HealthcareResourceType.FhirService),
       this.snapshots.ofService(id, 'write'),
     ]);
@@ -56,6 +56,7 @@ export class FhirServicePutHandler {
       operation,
       resourceIfMatch: existing?._etag,
       resourceId,
+      ...(plan.creates ? { claimName: { ifMatch: nameClaimEtag } } : {}),
       systemData: {
         subject: { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.account.id },
         incoming: arm.systemData,

@@ -34,7 +34,7 @@ export class IomtConnectorPutHandler {
     const id = iomtConnectorIdOfParams(params);
     const resourceId = formatResourceId(id);
     const body = parseRequestBody(iomtConnectorPutBodySchema, arm.body);
-    const { parent, connector: existing, pending } = await this.snapshots.ofConnector(id, 'write');
+    const { parent, connector: existing, pending, nameClaimEtag } = await this.snapshots.ofConnector(id, 'write');
     if (parent === undefined) throw parentNotFound(HealthcareResourceType.FhirService, id.fhirServiceName);
     assertProvisioned(parent.state, `The FHIR service '${parent.name}'`);
     assertPreconditions(arm, existing);
@@ -47,6 +47,7 @@ export class IomtConnectorPutHandler {
       operation,
       resourceIfMatch: existing?._etag,
       resourceId,
+      ...(plan.creates ? { claimName: { ifMatch: nameClaimEtag } } : {}),
       systemData: {
         subject: { subscriptionId: id.subscriptionId, resourceId, instanceId: plan.connector.id },
         incoming: arm.systemData,

@@ -19,6 +19,8 @@ export interface AdmissionSnapshot {
   readonly connector?: IomtConnector;
   /** ARM's last notification about the subscription (its registration lives in the same partition). */
   readonly registration?: SubscriptionRegistration;
+  /** The ETag of the name claim of the target (the connector when named, else the service), left by an earlier creation. */
+  readonly nameClaimEtag?: string;
 }
 
 /**

@@ -8,10 +8,24 @@ export interface SystemDataWrite {
   readonly systemData: ArmSystemData;
 }
 
+/**
+ * A creation's claim on its resource's name (the lower-cased ARM id): written with the new resource,
+ * so that of two creations of one name racing each other only one is admitted.
+ */
+export interface NameClaimWrite {
+  readonly subscriptionId: string;
+  /** `resourceIdKey` of the resource's ARM id. */
+  readonly resourceKey: string;
+  /** The stored claim's ETag (an earlier creation of the name); absent when there is none. */
+  readonly ifMatch?: string;
+}
+
 /** Options of {@link AdmissionStore.createWithResource}. */
 export interface AdmissionWriteOptions extends CreateOperationOptions {
   /** ARM's systemData of the write, stored in the same batch. */
   readonly systemData?: SystemDataWrite;
+  /** The name claim of a creation, in the same batch: 409 when one appeared, 412 when it changed since read. */
+  readonly nameClaim?: NameClaimWrite;
 }
 
 /**

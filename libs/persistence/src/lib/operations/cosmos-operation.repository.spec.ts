@@ -69,22 +69,39 @@ describe('CosmosOperationRepository (local Cosmos server)', () => {
   it('upserts documents alongside in the same batch, and none of them when the batch fails', async () => {
     const connector = aConnector(anAccount(newSubscriptionId()));
     const note = { id: `note-${connector.id}`, type: 'note', partitionKey: connector.subscriptionId, text: 'first' };
-    await operations.createWithResource(connector, provision(connector), { alongside: [note] });
+    await operations.createWithResource(connector, provision(connector), { alongside: [{ document: note }] });
     const { resource: stored } = await db.accountRegistry.item(note.id, connector.subscriptionId).read();
     expect(stored).toMatchObject({ text: 'first' });
 
     const again = provision(connector);
-    await expect(operations.createWithResource(connector, again, { alongside: [{ ...note, text: 'second' }] })).rejects.toThrow(ConflictError);
+    await expect(operations.createWithResource(connector, again, { alongside: [{ document: { ...note, text: 'second' } }] })).rejects.toThrow(ConflictError);
     const { resource: unchanged } = await db.accountRegistry.item(note.id, connector.subscriptionId).read();
     expect(unchanged).toMatchObject({ text: 'first' });
     expect(await operations.get(again.subscriptionId, again.id)).toBeUndefined();
+  });
+
+  it('creates a document alongside only when absent (409) and replaces one only at the version read (412)', async () => {
+    const subscriptionId = newSubscriptionId();
+    const claim = { id: 'claim-1', type: 'claim', partitionKey: subscriptionId, n: 1 };
+    const first = aConnector(anAccount(subscriptionId), 'c1');
+    await operations.createWithResource(first, provision(first), { alongside: [{ document: claim, createOnly: true }] });
+    const second = aConnector(anAccount(subscriptionId), 'c2');
+    await expect(operations.createWithResource(second, provision(second), { alongside: [{ document: claim, createOnly: true }] })).rejects.toThrow(ConflictError);
+
+    const { resource: stored } = await db.accountRegistry.item(claim.id, subscriptionId).read();
+    await expect(
+      operations.createWithResource(second, provision(second), { alongside: [{ document: { ...claim, n: 2 }, ifMatch: '"stale"' }] }),
+    ).rejects.toThrow(ConcurrencyConflictError);
+    await operations.createWithResource(second, provision(second), { alongside: [{ document: { ...claim, n: 3 }, ifMatch: stored._etag }] });
+    const { resource: replaced } = await db.accountRegistry.item(claim.id, subscriptionId).read();
+    expect(replaced).toMatchObject({ n: 3 });
   });
 
   it('refuses a document alongside that belongs to another subscription, writing nothing', async () => {
     const connector = aConnector(anAccount(newSubscriptionId()));
     const operation = provision(connector);
     const foreign = { id: 'foreign-note', type: 'note', partitionKey: newSubscriptionId() };
-    await expect(operations.createWithResource(connector, operation, { alongside: [foreign] })).rejects.toThrow(ValidationError);
+    await expect(operations.createWithResource(connector, operation, { alongside: [{ document: foreign }] })).rejects.toThrow(ValidationError);
     expect(await operations.get(operation.subscriptionId, operation.id)).toBeUndefined();
   });
 

@@ -38,13 +38,28 @@ export const REQUESTED_BEFORE_QUERY =
 const decodeOperation = (document: unknown): OperationDocument =>
   operationCodec.fromDocument(withoutSystemProperties(document as ItemDefinition));
 
-/** {@link CosmosOperationRepository.createWithResource}'s options: the port's, and documents to upsert in the same batch. */
+/** A further document written in the batch of {@link CosmosOperationRepository.createWithResource}. */
+export interface AlongsideWrite {
+  /** In the operation's partition (`partitionKey` = the operation's). */
+  readonly document: JSONObject;
+  /** Create it, failing the batch (409) when it exists. */
+  readonly createOnly?: boolean;
+  /** Replace the version read, failing the batch (412) when it has changed since. */
+  readonly ifMatch?: string;
+}
+
+/** {@link CosmosOperationRepository.createWithResource}'s options: the port's, and further documents of the same batch. */
 export interface CosmosCreateOperationOptions extends CreateOperationOptions {
   /**
-   * Further documents of the same partition (`partitionKey` = the operation's) upserted in the same
-   * transactional batch, e.g. a caller's metadata about the resource: one round trip, all or nothing.
+   * Further documents of the operation's partition written in the same transactional batch (upserted
+   * unless told otherwise), e.g. a caller's metadata about the resource: one round trip, all or nothing.
    */
-  readonly alongside?: readonly JSONObject[];
+  readonly alongside?: readonly AlongsideWrite[];
+}
+
+function alongsideInput({ document, createOnly, ifMatch }: AlongsideWrite): OperationInput {
+  if (ifMatch !== undefined) return { operationType: 'Replace', id: String(document['id']), ifMatch, resourceBody: document };
+  return { operationType: createOnly === true ? 'Create' : 'Upsert', resourceBody: document };
 }
 
 /** Operations (type `provisioningrequest`) and their archive records in the account registry container. */
@@ -62,7 +77,7 @@ export class CosmosOperationRepository implements OperationRepository {
       throw new ValidationError('An operation must be in the subscription of its resource', { target: 'subscriptionId' });
     }
     const alongside = options.alongside ?? [];
-    if (alongside.some((document) => document['partitionKey'] !== operationDocument.partitionKey)) {
+    if (alongside.some(({ document }) => document['partitionKey'] !== operationDocument.partitionKey)) {
       throw new ValidationError('Documents written alongside an operation must be in its subscription', { target: 'alongside' });
     }
     const resourceWrite: OperationInput =
@@ -76,7 +91,7 @@ export class CosmosOperationRepository implements OperationRepository {
       [
         resourceWrite,
         { operationType: 'Create', resourceBody: bodyOf(operationDocument) as JSONObject },
-        ...alongside.map((document): OperationInput => ({ operationType: 'Upsert', resourceBody: document })),
+        ...alongside.map(alongsideInput),
       ],
       action,
       options.signal,
