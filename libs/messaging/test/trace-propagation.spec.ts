@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, type SpanContext } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type SpanContext } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AggregationTemporality, MeterProvider, MetricReader, type SumMetricData } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
@@ -19,12 +19,14 @@ class CollectingReader extends MetricReader {
 
 const probe = new Probe();
 const handlerSpans = new Map<string, SpanContext | undefined>();
+const handlerBaggage = new Map<string, string | undefined>();
 
 @Controller()
 class TracedController {
   @EventPattern('traced.event')
   event(@Payload() body: { id: string }, @Ctx() ctx: ServiceBusContext) {
     handlerSpans.set(body.id, trace.getActiveSpan()?.spanContext());
+    handlerBaggage.set(body.id, propagation.getBaggage(context.active())?.getEntry('x-ms-correlation-request-id')?.value);
     probe.record(body, ctx);
   }
 
@@ -143,6 +145,17 @@ describe('trace propagation through Service Bus (emulator)', () => {
     const process = await finishedSpan((s) => s.name === 'process events' && s.spanContext().traceId === root.traceId);
     const reply = await finishedSpan((s) => s.name === 'send replies' && s.spanContext().traceId === root.traceId);
     expect(parentOf(reply)).toBe(process.spanContext().spanId);
+  });
+
+  it('carries the baggage (ARM correlation id) with the message into the handler', async () => {
+    const baggage = propagation.createBaggage({ 'x-ms-correlation-request-id': { value: 'corr-42' } });
+    await context.with(propagation.setBaggage(context.active(), baggage), () =>
+      inRootSpan(() => lastValueFrom(client.emit('traced.event', new ServiceBusRecord({ id: 'b1' }, { sessionId: 's5' })), { defaultValue: undefined })),
+    );
+    const seen = await probe.when((s) => (s.body as { id: string }).id === 'b1');
+    expect(seen.traceparent).toBeDefined();
+    expect(handlerBaggage.get('b1')).toBe('corr-42');
+    expect(handlerBaggage.get('e1')).toBeUndefined();
   });
 
   it('a message without trace context starts a new trace', async () => {

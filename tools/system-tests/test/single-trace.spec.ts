@@ -110,5 +110,8 @@ describe('one operation, one trace (five processes exporting OTLP)', () => {
     const routerLines = logsOf('operation-router').filter((l) => l['operationId'] === operationId);
     expect(routerLines.length).toBeGreaterThan(0);
     expect(routerLines.every((l) => l['trace_id'] === ARM_TRACE_ID && typeof l['subscriptionId'] === 'string')).toBe(true);
+    // ARM's correlation id travels as W3C baggage (the operation document has no field for it).
+    expect(routerLines.every((l) => l['correlationRequestId'] === 'corr-single-trace')).toBe(true);
+    expect(chain[0].attributes['http.request.header.x-ms-correlation-request-id']).toBe('corr-single-trace');
   });
 });

@@ -36,6 +36,8 @@ export const SERVICE_BUS_MAX_DEAD_LETTER_DESCRIPTION_LENGTH = 1_024;
 export const TRACEPARENT_PROPERTY = 'traceparent';
 /** Application property of the W3C trace context's vendor state. */
 export const TRACESTATE_PROPERTY = 'tracestate';
+/** Application property of the W3C baggage (https://www.w3.org/TR/baggage/): ARM's correlation id travels in it. */
+export const BAGGAGE_PROPERTY = 'baggage';
 /**
  * Application property where the Azure SDKs put the traceparent (`@azure/service-bus`
  * `instrumentMessage`): written too, so Azure tooling sees the trace, and read when `traceparent` is absent.

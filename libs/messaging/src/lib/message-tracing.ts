@@ -12,7 +12,8 @@ import {
   type Attributes,
   type Span,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BAGGAGE_PROPERTY } from './constants';
 import type { TraceContext } from './trace-context';
 
 /** Instrumentation scope of the messaging spans and meters. */
@@ -20,6 +21,7 @@ export const MESSAGING_INSTRUMENTATION_SCOPE = '@iomt/messaging';
 
 // The wire format is W3C by contract, whatever global propagator the process registered (or none).
 const w3c = new W3CTraceContextPropagator();
+const w3cBaggage = new W3CBaggagePropagator();
 const tracer = () => trace.getTracer(MESSAGING_INSTRUMENTATION_SCOPE);
 
 /** The active OpenTelemetry span as a W3C trace context, when there is a valid one. */
@@ -30,6 +32,13 @@ export function activeSpanTraceContext(): TraceContext | undefined {
   w3c.inject(context.active(), carrier, defaultTextMapSetter);
   const { traceparent, tracestate } = carrier;
   return tracestate === undefined ? { traceparent } : { traceparent, tracestate };
+}
+
+/** The active context's W3C baggage header value, if it has entries. */
+export function activeBaggage(): string | undefined {
+  const carrier: Record<string, string> = {};
+  w3cBaggage.inject(context.active(), carrier, defaultTextMapSetter);
+  return carrier[BAGGAGE_PROPERTY];
 }
 
 /** What the span of one send is about. */
@@ -52,10 +61,12 @@ export async function inProducerSpan<T>(description: SendDescription, send: () =
 
 /**
  * Runs the handling of a received message in a CONSUMER span (`process <entity>`) whose parent
- * is the trace context the message carried (none: a new trace).
+ * is the trace context the message carried (none: a new trace), with the baggage it carried.
  */
 export async function inConsumerSpan<T>(entityPath: string, message: ServiceBusReceivedMessage, carried: TraceContext | undefined, work: () => Promise<T>): Promise<T> {
-  const parent = carried === undefined ? ROOT_CONTEXT : w3c.extract(ROOT_CONTEXT, { ...carried }, defaultTextMapGetter);
+  const traced = carried === undefined ? ROOT_CONTEXT : w3c.extract(ROOT_CONTEXT, { ...carried }, defaultTextMapGetter);
+  const baggage = message.applicationProperties?.[BAGGAGE_PROPERTY];
+  const parent = typeof baggage === 'string' ? w3cBaggage.extract(traced, { [BAGGAGE_PROPERTY]: baggage }, defaultTextMapGetter) : traced;
   const attributes: Attributes = {
     ...messagingAttributes(entityPath, 'process'),
     'messaging.servicebus.message.subject': message.subject ?? '',

@@ -1,5 +1,5 @@
-import { DIAGNOSTIC_ID_PROPERTY, TRACEPARENT_PROPERTY, TRACESTATE_PROPERTY } from './constants';
-import { activeSpanTraceContext } from './message-tracing';
+import { BAGGAGE_PROPERTY, DIAGNOSTIC_ID_PROPERTY, TRACEPARENT_PROPERTY, TRACESTATE_PROPERTY } from './constants';
+import { activeBaggage, activeSpanTraceContext } from './message-tracing';
 import { currentTraceContext, TraceContext, toTraceContext } from './trace-context';
 
 /** Application properties of a Service Bus message, as the SDK types them. */
@@ -22,7 +22,8 @@ export interface TracePropagator {
  * SDKs' `Diagnostic-Id`). On send, the first of these wins: a valid traceparent already in the
  * properties (set on the record), the explicit context, the active OpenTelemetry span (the send's
  * producer span), the ambient context of {@link runWithTraceContext}. An invalid traceparent in
- * the properties is dropped rather than forwarded. On receive, `traceparent` is read, else
+ * the properties is dropped rather than forwarded. The active context's W3C `baggage` goes along
+ * (unless the record set one). On receive, `traceparent` is read, else
  * `Diagnostic-Id` (a message sent by an instrumented Azure SDK).
  */
 export class W3CTracePropagator implements TracePropagator {
@@ -33,9 +34,11 @@ export class W3CTracePropagator implements TracePropagator {
       toTraceContext(explicit?.traceparent, explicit?.tracestate) ??
       activeSpanTraceContext() ??
       currentTraceContext();
+    const baggage = typeof rest[BAGGAGE_PROPERTY] === 'string' ? undefined : activeBaggage();
     if (context === undefined) return rest;
     return {
       ...rest,
+      ...(baggage === undefined ? {} : { [BAGGAGE_PROPERTY]: baggage }),
       [TRACEPARENT_PROPERTY]: context.traceparent,
       [DIAGNOSTIC_ID_PROPERTY]: context.traceparent,
       ...(context.tracestate === undefined ? {} : { [TRACESTATE_PROPERTY]: context.tracestate }),

@@ -1,4 +1,4 @@
-import { context, metrics, propagation, SpanKind, SpanStatusCode, trace, type Histogram, type Span } from '@opentelemetry/api';
+import { context, metrics, propagation, SpanKind, SpanStatusCode, trace, type Context, type Histogram, type Span } from '@opentelemetry/api';
 import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -9,7 +9,7 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runWithLogFields } from './log-fields';
 import { SERVICE_TRACER_NAME } from './operation-span';
-import { SECONDS_BUCKETS, TelemetryAttribute, type OperationLogFields } from './telemetry.attributes';
+import { CORRELATION_BAGGAGE_KEY, SECONDS_BUCKETS, TelemetryAttribute, type OperationLogFields } from './telemetry.attributes';
 
 /** An Express-style middleware. */
 export type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -34,7 +34,7 @@ export function createHttpServerSpanMiddleware(ignoredPaths: readonly string[]):
     if (ignoredPaths.includes(path)) return next();
     const fields = requestFields(req, path);
     const method = req.method ?? 'GET';
-    const parent = propagation.extract(context.active(), req.headers);
+    const parent = withCorrelationBaggage(propagation.extract(context.active(), req.headers), fields.correlationRequestId);
     const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes: requestAttributes(method, path, fields) }, parent);
     const started = performance.now();
     let ended = false;
@@ -82,6 +82,13 @@ function endRequest({ req, res, span, method, duration, elapsedMs }: FinishedReq
 function routeOf(req: IncomingMessage): string | undefined {
   const path = (req as IncomingMessage & { route?: { path?: unknown } }).route?.path;
   return typeof path === 'string' && !path.includes('{*') ? path : undefined;
+}
+
+/** Puts ARM's correlation id in the baggage, so it travels with the trace to the router and workers. */
+function withCorrelationBaggage(parent: Context, correlationRequestId: string | undefined): Context {
+  if (correlationRequestId === undefined) return parent;
+  const baggage = propagation.getBaggage(parent) ?? propagation.createBaggage();
+  return propagation.setBaggage(parent, baggage.setEntry(CORRELATION_BAGGAGE_KEY, { value: correlationRequestId }));
 }
 
 function requestFields(req: IncomingMessage, path: string): OperationLogFields {

@@ -1,6 +1,6 @@
-import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { OperationLogFields } from './telemetry.attributes';
+import { CORRELATION_BAGGAGE_KEY, type OperationLogFields } from './telemetry.attributes';
 
 // Not an OpenTelemetry context value: log fields must work with the SDK disabled too.
 const fields = new AsyncLocalStorage<OperationLogFields>();
@@ -14,9 +14,15 @@ export function runWithLogFields<T>(added: OperationLogFields, work: () => T): T
   return fields.run({ ...fields.getStore(), ...defined }, work);
 }
 
-/** The log fields of the current call (see {@link runWithLogFields}). */
+/**
+ * The log fields of the current call (see {@link runWithLogFields}), with ARM's correlation id from
+ * the active context's baggage when the call set none.
+ */
 export function currentLogFields(): OperationLogFields {
-  return fields.getStore() ?? {};
+  const own = fields.getStore() ?? {};
+  if (own.correlationRequestId !== undefined) return own;
+  const carried = propagation.getBaggage(context.active())?.getEntry(CORRELATION_BAGGAGE_KEY)?.value;
+  return carried === undefined ? own : { ...own, correlationRequestId: carried };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { context, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { currentLogFields, telemetryLogMixin } from './log-fields';
@@ -45,6 +45,15 @@ describe('inOperationSpan', () => {
     expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'Error' });
     expect(JSON.stringify(span.events)).not.toContain('abc123secret');
     expect(span.events[0].attributes).toMatchObject({ 'exception.type': 'Error' });
+  });
+
+  it('takes ARM correlation id from the baggage the message carried', async () => {
+    const baggage = propagation.createBaggage({ 'x-ms-correlation-request-id': { value: 'corr-9' } });
+    const seen = await context.with(propagation.setBaggage(context.active(), baggage), () =>
+      inOperationSpan('handle', { fields: { operationId: 'op-2' } }, async () => currentLogFields()),
+    );
+    expect(seen).toEqual({ operationId: 'op-2', correlationRequestId: 'corr-9' });
+    expect(exporter.getFinishedSpans()[0].attributes['http.request.header.x-ms-correlation-request-id']).toBe('corr-9');
   });
 
   it('nests: the inner span is a child, and the log fields add up', async () => {

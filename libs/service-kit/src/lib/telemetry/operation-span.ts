@@ -1,6 +1,6 @@
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import { redactSecretFragments } from '../logging/secret-redaction';
-import { runWithLogFields } from './log-fields';
+import { currentLogFields, runWithLogFields } from './log-fields';
 import { TelemetryAttribute, type OperationLogFields } from './telemetry.attributes';
 
 /** Instrumentation scope of the spans the services start themselves. */
@@ -24,13 +24,15 @@ export interface OperationSpanOptions {
  */
 export async function inOperationSpan<T>(name: string, options: OperationSpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
   const parent = options.parent ?? context.active();
+  // The ARM correlation id comes with the message's baggage, not with the command.
+  const fields = { correlationRequestId: currentLogFields().correlationRequestId, ...options.fields };
   const span = trace.getTracer(SERVICE_TRACER_NAME).startSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: { ...attributesOf(options.fields), ...options.attributes } },
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: { ...attributesOf(fields), ...options.attributes } },
     parent,
   );
   try {
-    return await context.with(trace.setSpan(parent, span), () => runWithLogFields(options.fields, () => work(span)));
+    return await context.with(trace.setSpan(parent, span), () => runWithLogFields(fields, () => work(span)));
   } catch (error) {
     markFailed(span, error);
     throw error;

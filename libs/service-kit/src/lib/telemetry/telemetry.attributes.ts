@@ -14,6 +14,13 @@ export const TelemetryAttribute = {
   CorrelationRequestId: 'http.request.header.x-ms-correlation-request-id',
 } as const;
 
+/**
+ * W3C baggage entry carrying ARM's `x-ms-correlation-request-id` from the gateway's request to the
+ * router and the workers (through Service Bus application properties), since the operation
+ * document has no field for it.
+ */
+export const CORRELATION_BAGGAGE_KEY = 'x-ms-correlation-request-id';
+
 /** Fields every log line written on behalf of an operation carries (see `runWithLogFields`). */
 export interface OperationLogFields {
   readonly operationId?: string;
