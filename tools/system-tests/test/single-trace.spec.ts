@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startLocalSystem, type LocalSystem } from '@iomt/launcher';
+import { startLocalSystem, type LocalSystem, type ServiceName } from '@iomt/launcher';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@iomt/service-kit/testing';
 
 // ARM's request carries its own trace: the whole operation must continue it.
@@ -113,5 +113,20 @@ describe('one operation, one trace (five processes exporting OTLP)', () => {
     // ARM's correlation id travels as W3C baggage (the operation document has no field for it).
     expect(routerLines.every((l) => l['correlationRequestId'] === 'corr-single-trace')).toBe(true);
     expect(chain[0].attributes['http.request.header.x-ms-correlation-request-id']).toBe('corr-single-trace');
+  });
+
+  it('exposes the metrics of every service for Prometheus on its own port, the operation counted by type', async () => {
+    const scrape = async (name: ServiceName) => {
+      const response = await fetch(`${system.services.instance(name, 0).url}/metrics`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const router = await scrape('operation-router');
+    expect(router).toMatch(/^iomt_operations_started_total\{[^}]*iomt_operation_type="Provision"[^}]*\} 1$/m);
+    expect(router).toMatch(/^iomt_operations_completed_total\{[^}]*iomt_operation_type="Provision"[^}]*\} 1$/m);
+    expect(router).toMatch(/^iomt_operation_duration_count\{[^}]*\} 1$/m);
+    expect(router).toMatch(/^iomt_operation_queued_duration_count\{[^}]*\} 1$/m);
+    expect(await scrape('gateway')).toMatch(/^http_server_request_duration_count\{[^}]*http_request_method="PUT"[^}]*http_response_status_code="201"[^}]*\} 1$/m);
+    expect(await scrape('fhir-provisioner')).toMatch(/^target_info\{[^}]*service_name="fhir-provisioner"/m);
   });
 });
