@@ -6,12 +6,16 @@ import {
   ConcurrencyConflictError,
   ConflictError,
   createRotateKeysOperation,
+  type IomtConnector,
+  type IomtConnectorOperationDocument,
   DocumentType,
   isPendingRotationOf,
   type OperationPublisher,
   type OperationRepository,
   ResourceState,
 } from '@iomt/domain';
+import { inOperationSpan, traceIdsOfActiveSpan } from '@iomt/service-kit';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
 
 /** What happened to one due secret. */
 export type EnqueueOutcome =
@@ -43,11 +47,21 @@ export class RotationEnqueuer {
   constructor(private readonly ports: EnqueuerPorts) {}
 
   async enqueue(secret: AccountSpecificStreamAnalyticsJob): Promise<EnqueueOutcome> {
-    const { registry, operations, publisher, clock } = this.ports;
+    const { registry, clock } = this.ports;
     const connector = await registry.getChildResourceById(secret.subscriptionId, secret.parentId, DocumentType.IomtConnector);
     if (connector === undefined || connector.state !== ResourceState.Provisioned) return 'skipped';
     if (await this.hasPendingRotation(secret.subscriptionId, connector.id)) return 'pending';
-    const operation = createRotateKeysOperation(connector, { now: clock.now() });
+    // A scheduled rotation has no request: its trace starts here, and the document names it.
+    const fields = { subscriptionId: secret.subscriptionId };
+    return inOperationSpan('enqueue RotateKeys', { fields, parent: ROOT_CONTEXT }, async (span) => {
+      const operation = createRotateKeysOperation(connector, { now: clock.now(), ...traceIdsOfActiveSpan() });
+      span.setAttribute('iomt.operation.id', operation.id);
+      return this.store(connector, operation);
+    });
+  }
+
+  private async store(connector: IomtConnector, operation: IomtConnectorOperationDocument): Promise<EnqueueOutcome> {
+    const { operations, publisher } = this.ports;
     try {
       await operations.createWithResource(connector, operation, { resourceIfMatch: connector._etag });
     } catch (error) {
