@@ -75,7 +75,11 @@ export function descendantsOf(pid: number): number[] {
   }
   const found: number[] = [];
   const visit = (parent: number) => {
-    for (const [child, ppid] of parents) if (ppid === parent && !found.includes(child)) (found.push(child), visit(child));
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent || found.includes(child)) continue;
+      found.push(child);
+      visit(child);
+    }
   };
   visit(pid);
   return found;
