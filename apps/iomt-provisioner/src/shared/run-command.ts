@@ -48,8 +48,12 @@ async function runClassified<S extends CommandSubject, R>(
   command: CommandOf<S>,
   execute: (command: CommandOf<S>) => Promise<R>,
 ): Promise<R> {
+  const started = performance.now();
   try {
-    return await execute(command);
+    const result = await execute(command);
+    // The command's own time: the router's timing line counts it inside its worker round trip.
+    logger.log(`${subject} of operation ${command.operationId} done in ${(performance.now() - started).toFixed(1)} ms`);
+    return result;
   } catch (error) {
     if (isDomainError(error)) {
       logger.warn(`${subject} of operation ${command.operationId} failed: ${error.code}: ${error.message}`);

@@ -4,6 +4,7 @@ import { Subject } from '@iomt/contracts';
 import { failureMessage, type ServiceBusContext } from '@iomt/messaging';
 import { runWithLogFields } from '@iomt/service-kit';
 import { OperationProcessor } from '../processing/operation-processor';
+import { OperationTiming } from '../processing/operation-timing';
 import { ROUTER_SETTINGS, type RouterSettings } from '../processing/router-settings';
 import { parseOperationMessage, type ParsedOperationMessage } from './operation-message';
 import { RouterShutdown } from './router-shutdown';
@@ -51,9 +52,10 @@ export class OperationRequestedController {
     }
     const stopRenewing = keepSessionLock(context, this.settings.lockRenewalIntervalMs);
     try {
-      const result = await this.processor.process({ ...message, signal: this.shutdown.signal });
-      this.logger.log(`Operation ${message.operationId}: ${result}`);
+      const timing = new OperationTiming();
+      const result = await this.processor.process({ ...message, signal: this.shutdown.signal, timing });
       await context.complete();
+      this.logger.log(`Operation ${message.operationId}: ${result} ${timing.describe()}`);
     } catch (error) {
       this.logger.warn(`Operation ${message.operationId} interrupted: ${failureMessage(error)}; abandoning for redelivery`);
       await context.abandon().catch(() => undefined);

@@ -22,6 +22,7 @@ import { OperationStore } from './operation-store';
 import { ResourceStateUpdater } from './resource-state.updater';
 import { backoffDelayMs, delay, isRetryable } from './retry-policy';
 import { ROUTER_SETTINGS, type RouterSettings } from './router-settings';
+import type { OperationTiming } from './operation-timing';
 
 /** What became of one `operation.requested` message. */
 export type ProcessingResult = 'missing' | 'skipped' | 'completed' | 'failed' | 'canceled';
@@ -32,6 +33,8 @@ export interface OperationDelivery {
   readonly operationId: string;
   /** Aborts on shutdown: the processor stops waiting and throws `OperationInterruptedError`. */
   readonly signal: AbortSignal;
+  /** Counts the time spent waiting for workers, when the caller wants to know. */
+  readonly timing?: OperationTiming;
 }
 
 /**
@@ -89,7 +92,7 @@ export class OperationProcessor {
       const ended = await this.finisher.finish(operation, { status: OperationStatus.Canceled, reason: SUPERSEDED_REASON });
       return ended === undefined ? 'skipped' : 'canceled';
     }
-    return this.runAttempts(operation, delivery.signal);
+    return this.runAttempts(operation, delivery);
   }
 
   /** Fails the operation a poison message names (when it exists and is not terminal). */
@@ -108,7 +111,8 @@ export class OperationProcessor {
     return isSupersededCreate(operation, pending.items, snapshot);
   }
 
-  private async runAttempts(initial: OperationDocument, signal: AbortSignal): Promise<ProcessingResult> {
+  private async runAttempts(initial: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
+    const { signal } = delivery;
     let operation = initial;
     for (;;) {
       if (operation.attemptCount >= this.settings.maxAttempts) {
@@ -121,7 +125,7 @@ export class OperationProcessor {
       if (running.attemptCount === 1) recordOperationStarted(running);
       trace.getActiveSpan()?.setAttribute(TelemetryAttribute.OperationAttempt, running.attemptCount);
       await this.resources.apply(running);
-      const failure = await this.attempt(running, signal);
+      const failure = await this.attempt(running, delivery);
       if (failure === undefined) return this.end(running, { status: OperationStatus.Completed });
       if (!isRetryable(failure.error) || running.attemptCount >= this.settings.maxAttempts) {
         return this.end(running, { status: OperationStatus.Failed, error: failure.error });
@@ -136,10 +140,11 @@ export class OperationProcessor {
   }
 
   /** Runs one attempt; returns its failure, or undefined on success. Rethrows interruptions. */
-  private async attempt(operation: OperationDocument, signal: AbortSignal): Promise<{ error: unknown } | undefined> {
+  private async attempt(operation: OperationDocument, { signal, timing }: OperationDelivery): Promise<{ error: unknown } | undefined> {
     try {
       const command = await chooseCommand(this.handlers, operation);
-      await this.dispatcher.dispatch(command, operation.attemptCount, signal);
+      const dispatch = () => this.dispatcher.dispatch(command, operation.attemptCount, signal);
+      await (timing === undefined ? dispatch() : timing.waitForWorker(dispatch));
       return undefined;
     } catch (error) {
       if (isInterruption(error, signal)) throw error;
