@@ -1,6 +1,6 @@
 import type { ServiceBusReceivedMessage } from '@azure/service-bus';
 import { countDeadLettered, markActiveSpanFailed } from './message-tracing';
-import { SettlementAction } from './settlement.policy';
+import { SettlementAction, type SettlementDecision } from './settlement.policy';
 import type { SessionSettlement } from './session-source.port';
 
 /**
@@ -44,4 +44,14 @@ export class MessageSettler {
     }
     this.outcome = action;
   }
+}
+
+/** What can be settled: a {@link MessageSettler} or a handler's context. */
+type Settleable = Pick<MessageSettler, 'complete' | 'abandon' | 'deadLetter'>;
+
+/** Settles `target` as `decision` says; an already-settled target rejects (never throws synchronously). */
+export async function settleAs(target: Settleable, decision: SettlementDecision): Promise<void> {
+  if (decision.action === SettlementAction.Complete) return target.complete();
+  if (decision.action === SettlementAction.Abandon) return target.abandon();
+  return target.deadLetter(decision.reason, decision.description);
 }

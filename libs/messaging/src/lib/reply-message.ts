@@ -1,8 +1,27 @@
 import type { ServiceBusMessage, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { replyErrorFrom, replySubjectOf, type Reply, type ReplyError } from '@iomt/contracts';
+import { contractApplicationProperties, replyErrorFrom, replySubjectOf, type Reply, type ReplyError } from '@iomt/contracts';
 import { describeFailure } from './failure';
+import { inProducerSpan } from './message-tracing';
+import type { MessageSink } from './session-source.port';
 import { SettlementAction, type SettlementDecision } from './settlement.policy';
-import type { ApplicationProperties } from './trace-propagator';
+import type { ApplicationProperties, TracePropagator } from './trace-propagator';
+
+/**
+ * Sends the reply to `request` through `sink`, in a PRODUCER span: the reply's parent is that span
+ * (with the SDK disabled, the request's ambient trace context).
+ */
+export function sendReply(
+  sink: MessageSink,
+  request: ServiceBusReceivedMessage & { replyTo: string },
+  envelope: Reply<unknown>,
+  propagator: TracePropagator,
+): Promise<void> {
+  const description = { entityPath: request.replyTo, subject: request.subject ?? '', sessionId: request.replyToSessionId };
+  return inProducerSpan(description, () => {
+    const properties = propagator.inject(contractApplicationProperties());
+    return sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
+  });
+}
 
 /**
  * The reply to `request` (a `@iomt/contracts` reply envelope): to its `replyTo` entity, in

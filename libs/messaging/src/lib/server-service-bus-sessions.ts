@@ -1,5 +1,5 @@
 import type { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { contractApplicationProperties, okReply, type Reply } from '@iomt/contracts';
+import { okReply, type Reply } from '@iomt/contracts';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
@@ -7,15 +7,15 @@ import { lastValueFrom } from 'rxjs';
 import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
 import { failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
-import { MessageSettler } from './message-settler';
-import { inConsumerSpan, inProducerSpan, markActiveSpanFailed } from './message-tracing';
-import { failureReply, replyMessageFor } from './reply-message';
+import { MessageSettler, settleAs } from './message-settler';
+import { inConsumerSpan, markActiveSpanFailed } from './message-tracing';
+import { failureReply, sendReply } from './reply-message';
 import { ServiceBusContext } from './service-bus.context';
 import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
 import { entityPathOf } from './service-bus-entity';
 import { isSessionLockLost } from './service-bus-errors';
 import { createServerTransport } from './server-transport.factory';
-import { deadLetter, defaultSettlementPolicy, SettlementAction, SettlementDecision } from './settlement.policy';
+import { deadLetter, defaultSettlementPolicy, SettlementAction, SettlementDecision, settlementOfAnsweredRequest } from './settlement.policy';
 import type { MessageSink, SessionSettlement, SessionSource } from './session-source.port';
 import { runWithTraceContext, type TraceContext } from './trace-context';
 import { TracePropagator, W3CTracePropagator } from './trace-propagator';
@@ -169,27 +169,15 @@ export class ServerServiceBusSessions
 
   private async settle(context: ServiceBusContext, decision: SettlementDecision): Promise<void> {
     if (context.getSettlement() !== undefined) return;
-    try {
-      if (decision.action === SettlementAction.Complete) await context.complete();
-      else if (decision.action === SettlementAction.Abandon) await context.abandon();
-      else await context.deadLetter(decision.reason, decision.description);
-    } catch (error) {
-      // Typically a lost lock: the broker redelivers the message, which handlers tolerate.
-      this.reportError(error, context.getSessionId());
-    }
+    // A failure is typically a lost lock: the broker redelivers the message, which handlers tolerate.
+    await settleAs(context, decision).catch((error: unknown) => this.reportError(error, context.getSessionId()));
   }
 
   private async replyIfRequested(context: ServiceBusContext, envelope: Reply<unknown>): Promise<void> {
     const request = context.getMessage();
     if (!isRequest(request)) return;
-    const sink = this.sink;
-    if (sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
-    const reply = { entityPath: request.replyTo, subject: request.subject ?? '', sessionId: request.replyToSessionId };
-    await inProducerSpan(reply, () => {
-      // The reply's parent: its producer span, else (SDK disabled) the request's ambient context.
-      const properties = this.propagator.inject(contractApplicationProperties());
-      return sink.send(request.replyTo, replyMessageFor(request, envelope, properties));
-    });
+    if (this.sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
+    await sendReply(this.sink, request, envelope, this.propagator);
   }
 
   private connect(): SessionSource {
@@ -213,9 +201,4 @@ export class ServerServiceBusSessions
       }
     }
   }
-}
-
-/** How a request that has been answered with an error is settled (see {@link ServerServiceBusSessions}). */
-function settlementOfAnsweredRequest(decision: SettlementDecision): SettlementDecision {
-  return decision.action === SettlementAction.Abandon ? { action: SettlementAction.Complete } : decision;
 }

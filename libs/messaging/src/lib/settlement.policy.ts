@@ -71,3 +71,11 @@ export function deadLetter(reason: string, description: string): SettlementDecis
 
 /** The policy used when none is configured. */
 export const defaultSettlementPolicy: SettlementPolicy = createSettlementPolicy();
+
+/**
+ * How a request that has been answered with its error reply is settled: completed where the policy
+ * says abandon (the requester owns retries), otherwise as the policy says.
+ */
+export function settlementOfAnsweredRequest(decision: SettlementDecision): SettlementDecision {
+  return decision.action === SettlementAction.Abandon ? { action: SettlementAction.Complete } : decision;
+}

@@ -1,0 +1,31 @@
+import type { ServiceBusReceivedMessage } from '@azure/service-bus';
+import { contractApplicationProperties } from '@iomt/contracts';
+import { Logger } from '@nestjs/common';
+import { failureMessage } from './failure';
+import { isRequest } from './inbound-message';
+import { progressMessageFor } from './reply-progress';
+import type { MessageSink } from './session-source.port';
+
+/**
+ * Tells a requester how far its request has come: a progress message on the request's reply path
+ * (`replyTo`, session `replyToSessionId`, its correlation id), which the requester's reply waiter
+ * hands to its progress hook before the reply. Best effort: progress is advisory, so a failure to
+ * send it is logged and never fails the work; a message that is not a request gets none.
+ */
+export class ReplyProgressSender {
+  private readonly logger = new Logger(ReplyProgressSender.name);
+
+  /** @param sink how to send; a function so that a server's client can be taken once it is connected. */
+  constructor(private readonly sink: () => MessageSink) {}
+
+  /** Sends `percentComplete` (0-100) about `request`; resolves once sent, or once the failure is logged. */
+  async report(request: ServiceBusReceivedMessage, percentComplete: number): Promise<void> {
+    if (!isRequest(request)) return;
+    try {
+      const message = progressMessageFor(request, percentComplete, contractApplicationProperties());
+      await this.sink().send(request.replyTo, message);
+    } catch (error) {
+      this.logger.warn(`Could not report ${percentComplete}% progress of request ${String(request.messageId ?? '')}: ${failureMessage(error)}`);
+    }
+  }
+}
