@@ -20,6 +20,7 @@ import { CosmosAdmissionStore } from './cosmos/cosmos-admission.store';
 import { CosmosFhirServiceQueries } from './cosmos/cosmos-fhir-service.queries';
 import { CosmosSubscriptionRegistrationRepository } from './cosmos/cosmos-subscription-registration.repository';
 import { CosmosSystemDataRepository } from './cosmos/cosmos-system-data.repository';
+import { withLocalPublishFaults } from './publish-fault.publisher';
 import { ServiceBusPublisherConnection } from './service-bus.publisher';
 
 const onAccountRegistry = <T>(provide: symbol, create: (containers: GlobalDbContainers) => T) => ({
@@ -59,7 +60,11 @@ export class GatewayInfrastructureModule {
       providers: [
         ...gatewayPorts,
         ServiceBusPublisherConnection,
-        { provide: OPERATION_PUBLISHER, inject: [ServiceBusPublisherConnection], useFactory: (c: ServiceBusPublisherConnection) => c.publisher },
+        {
+          provide: OPERATION_PUBLISHER,
+          inject: [ServiceBusPublisherConnection, GATEWAY_CONFIG],
+          useFactory: (c: ServiceBusPublisherConnection, config: GatewayConfig) => withLocalPublishFaults(c.publisher, config.HOST),
+        },
         { provide: CLOCK, useValue: systemClock },
       ],
       exports: [persistence, azure, ...gatewayPorts.map((p) => p.provide), OPERATION_PUBLISHER, CLOCK],
