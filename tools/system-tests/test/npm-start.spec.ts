@@ -36,7 +36,7 @@ describe('npm start', () => {
   beforeAll(async () => {
     ports = await freePorts();
     npm = new NpmStart({ ...asEnv(ports), LOCAL_ARM_TOKEN: token });
-    gatewayUrl = (await npm.waitFor(/^Gateway: (http:\/\/\S+)$/m, 150_000))[1];
+    gatewayUrl = (await npm.waitFor(/^Gateway: (http:\/\/\S+)\n/m, 150_000))[1];
     processesWhenReady = descendantsOf(npm.pid);
   });
   afterAll(async () => {
@@ -47,7 +47,8 @@ describe('npm start', () => {
 
   it('prints the gateway URL on GATEWAY_PORT and the token once every service answers its readiness check', async () => {
     expect(gatewayUrl).toBe(`http://127.0.0.1:${ports.GATEWAY_PORT}`);
-    expect(npm.output).toContain(`Local ARM token: ${token}`);
+    // The token line follows the gateway line, possibly in a later chunk of output.
+    expect((await npm.waitFor(/^Local ARM token: (\S+) /m, 10_000))[1]).toBe(token);
     for (const setting of SERVICE_PORT_SETTINGS) {
       expect((await fetch(`http://127.0.0.1:${ports[setting]}/readyz`)).status).toBe(200);
     }
