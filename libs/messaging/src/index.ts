@@ -18,3 +18,5 @@ export * from './lib/service-bus.config';
 export * from './lib/messaging.module';
 export * from './lib/service-bus-operation.publisher';
 export * from './lib/message-tracing';
+export * from './lib/reply-progress';
+export * from './lib/reply-progress.sender';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { commandContractOf, parseCommand, QueueName } from '@iomt/contracts';
-import { ClientServiceBus, ServiceBusRecord } from '@iomt/messaging';
+import { ClientServiceBus, ReplyProgress, ServiceBusRecord } from '@iomt/messaging';
 import type { RouterCommand } from '../handlers/router-command';
 import { OperationInterruptedError } from './operation-interrupted.error';
 
@@ -14,8 +14,9 @@ export interface CommandDispatcher {
   /**
    * Resolves with the reply's result. Rejects with the worker's error (`RemoteOperationError`,
    * with its `retryable`), a `ReplyTimeoutError`, or an `OperationInterruptedError` when `signal` aborts.
+   * The worker's progress reports before its reply go to `onProgress` (a percentage).
    */
-  dispatch(command: RouterCommand, attempt: number, signal: AbortSignal): Promise<unknown>;
+  dispatch(command: RouterCommand, attempt: number, signal: AbortSignal, onProgress?: (percentComplete: number) => void): Promise<unknown>;
 }
 
 /** DI token of {@link CommandDispatcher}. */
@@ -42,7 +43,7 @@ export class ServiceBusCommandDispatcher implements CommandDispatcher {
     };
   }
 
-  dispatch(command: RouterCommand, attempt: number, signal: AbortSignal): Promise<unknown> {
+  dispatch(command: RouterCommand, attempt: number, signal: AbortSignal, onProgress?: (percentComplete: number) => void): Promise<unknown> {
     const { queue } = commandContractOf(command.subject);
     const client = this.clients[queue];
     if (client === undefined) throw new Error(`No client for the queue ${queue}`);
@@ -58,11 +59,17 @@ export class ServiceBusCommandDispatcher implements CommandDispatcher {
       replyToSessionId: command.operationId,
       messageId: `${command.operationId}-${attempt}`,
     });
-    return request(client, command.subject, record, signal);
+    return request(client, command.subject, record, signal, onProgress);
   }
 }
 
-function request(client: ClientServiceBus, subject: string, record: ServiceBusRecord, signal: AbortSignal): Promise<unknown> {
+function request(
+  client: ClientServiceBus,
+  subject: string,
+  record: ServiceBusRecord,
+  signal: AbortSignal,
+  onProgress?: (percentComplete: number) => void,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new OperationInterruptedError('The router is stopping; the command was not sent.'));
     let result: unknown;
@@ -71,7 +78,8 @@ function request(client: ClientServiceBus, subject: string, record: ServiceBusRe
       reject(new OperationInterruptedError('The router is stopping; it stopped waiting for the reply.'));
     };
     const subscription = client.send(subject, record).subscribe({
-      next: (value) => (result = value),
+      // Progress values come first; the reply is the last value.
+      next: (value) => (value instanceof ReplyProgress ? onProgress?.(value.percentComplete) : (result = value)),
       error: (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
         reject(error);

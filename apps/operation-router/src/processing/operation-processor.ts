@@ -19,6 +19,7 @@ import { OperationFinisher } from './operation-finisher';
 import { isInterruption } from './operation-interrupted.error';
 import { recordOperationStarted } from './operation-metrics';
 import { OperationStore } from './operation-store';
+import { ProgressWriter } from './progress-writer';
 import { ResourceStateUpdater } from './resource-state.updater';
 import { backoffDelayMs, delay, isRetryable } from './retry-policy';
 import { ROUTER_SETTINGS, type RouterSettings } from './router-settings';
@@ -125,13 +126,16 @@ export class OperationProcessor {
       if (running.attemptCount === 1) recordOperationStarted(running);
       trace.getActiveSpan()?.setAttribute(TelemetryAttribute.OperationAttempt, running.attemptCount);
       await this.resources.apply(running);
-      const failure = await this.attempt(running, delivery);
-      if (failure === undefined) return this.end(running, { status: OperationStatus.Completed });
-      if (!isRetryable(failure.error) || running.attemptCount >= this.settings.maxAttempts) {
-        return this.end(running, { status: OperationStatus.Failed, error: failure.error });
+      const progress = new ProgressWriter(this.store, running);
+      const failure = await this.attempt(running, delivery, progress);
+      // Finish on top of the progress written meanwhile (its ETag), once those writes are done.
+      const current = await progress.settled();
+      if (failure === undefined) return this.end(current, { status: OperationStatus.Completed });
+      if (!isRetryable(failure.error) || current.attemptCount >= this.settings.maxAttempts) {
+        return this.end(current, { status: OperationStatus.Failed, error: failure.error });
       }
-      this.logger.warn(`Operation ${running.id} attempt ${running.attemptCount} failed; retrying`);
-      const noted = await this.store.updateUnlessTerminal(running, (op, now) => recordAttemptFailure(op, failure.error, now));
+      this.logger.warn(`Operation ${current.id} attempt ${current.attemptCount} failed; retrying`);
+      const noted = await this.store.updateUnlessTerminal(current, (op, now) => recordAttemptFailure(op, failure.error, now));
       if (noted === undefined) return 'skipped';
       const { retryBaseDelayMs, retryMaxDelayMs } = this.settings;
       await delay(backoffDelayMs(noted.attemptCount + 1, retryBaseDelayMs, retryMaxDelayMs), signal);
@@ -140,10 +144,14 @@ export class OperationProcessor {
   }
 
   /** Runs one attempt; returns its failure, or undefined on success. Rethrows interruptions. */
-  private async attempt(operation: OperationDocument, { signal, timing }: OperationDelivery): Promise<{ error: unknown } | undefined> {
+  private async attempt(
+    operation: OperationDocument,
+    { signal, timing }: OperationDelivery,
+    progress: ProgressWriter,
+  ): Promise<{ error: unknown } | undefined> {
     try {
       const command = await chooseCommand(this.handlers, operation);
-      const dispatch = () => this.dispatcher.dispatch(command, operation.attemptCount, signal);
+      const dispatch = () => this.dispatcher.dispatch(command, operation.attemptCount, signal, (percent) => progress.report(percent));
       await (timing === undefined ? dispatch() : timing.waitForWorker(dispatch));
       return undefined;
     } catch (error) {

@@ -1,9 +1,12 @@
 import { QueueName } from '@iomt/contracts';
 import { TransientError, ValidationError } from '@iomt/domain';
-import { deadLetter, ServerServiceBusSessions, type ServiceBusContext } from '@iomt/messaging';
+import { deadLetter, replyProgressSenderOf, ServerServiceBusSessions, type ServiceBusContext } from '@iomt/messaging';
 
-/** What the worker does with one command: succeed, fail (retryably or for good), or wait for a gate first. */
-export type WorkerBehaviour = 'ok' | 'retryable' | 'permanent' | { readonly gate: Promise<void> };
+/**
+ * What the worker does with one command: succeed, fail (retryably or for good), or report
+ * `progress` on the reply path (percentages, in order) and wait for a gate first, then succeed.
+ */
+export type WorkerBehaviour = 'ok' | 'retryable' | 'permanent' | { readonly gate: Promise<void>; readonly progress?: readonly number[] };
 
 /** One command the worker ran. */
 export interface WorkRecord {
@@ -42,8 +45,10 @@ export class TestWorker {
         acceptSessionTimeoutMs: 1_000,
         settlementPolicy: () => deadLetter('TestWorkerFailure', 'the test worker failed the command'),
       });
+      const progress = replyProgressSenderOf(server);
+      const report = (ctx: ServiceBusContext) => (percent: number) => progress.report(ctx.getMessage(), percent);
       for (const subject of subjects) {
-        server.addHandler(subject, (body: unknown, ctx: ServiceBusContext) => worker.run(ctx.getSubject(), body), false);
+        server.addHandler(subject, (body: unknown, ctx: ServiceBusContext) => worker.run(ctx.getSubject(), body, report(ctx)), false);
       }
       await new Promise<void>((resolve, reject) => void server.listen((error) => (error ? reject(error) : resolve())));
       worker.servers.push(server);
@@ -71,13 +76,16 @@ export class TestWorker {
     await Promise.all(this.servers.map((server) => server.close()));
   }
 
-  private async run(subject: string, body: unknown): Promise<object> {
+  private async run(subject: string, body: unknown, report: (percent: number) => Promise<void>): Promise<object> {
     const { operationId, subscriptionId, attempt } = body as { operationId: string; subscriptionId: string; attempt: number };
     const record: WorkRecord = { subject, operationId, subscriptionId, attempt, start: Date.now() };
     this.records.push(record);
     this.listeners = this.listeners.filter((l) => (l.predicate(record) ? (l.resolve(), false) : true));
     const behaviour = this.plans.get(operationId)?.shift() ?? 'ok';
-    if (typeof behaviour === 'object') await behaviour.gate;
+    if (typeof behaviour === 'object') {
+      for (const percent of behaviour.progress ?? []) await report(percent);
+      await behaviour.gate;
+    }
     record.end = Date.now();
     if (behaviour === 'retryable') throw new TransientError('The fake ARM is busy.');
     if (behaviour === 'permanent') throw new ValidationError('The template is invalid.', { code: 'InvalidTemplate' });

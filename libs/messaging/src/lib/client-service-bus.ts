@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS } from './constants';
 import { inProducerSpan } from './message-tracing';
 import { buildOutgoingMessage } from './outgoing-message';
+import type { ReplyProgress } from './reply-progress';
 import { openReplyWaiter } from './reply-waiter';
 import { assertConnection, ServiceBusClientOptions } from './service-bus.options';
 import { ServiceBusRecord } from './service-bus.record-builder';
@@ -72,10 +73,17 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
     return undefined as T;
   }
 
-  /** Sends a request and reports its reply (or failure) to Nest; the returned teardown cancels the wait. */
+  /**
+   * Sends a request and reports its reply (or failure) to Nest; the returned teardown cancels the
+   * wait. Progress messages the worker sends before its reply are emitted first, as
+   * {@link ReplyProgress} values of the observable `send` returns; the reply is its last value.
+   */
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const abort = new AbortController();
-    this.request(packet, abort.signal).then(
+    const onProgress = (progress: ReplyProgress) => {
+      if (!abort.signal.aborted) callback({ response: progress });
+    };
+    this.request(packet, abort.signal, onProgress).then(
       (response) => callback({ response, isDisposed: true }),
       (err: unknown) => {
         if (!abort.signal.aborted) callback({ err });
@@ -84,7 +92,7 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
     return () => abort.abort();
   }
 
-  private async request(packet: ReadPacket, signal: AbortSignal): Promise<unknown> {
+  private async request(packet: ReadPacket, signal: AbortSignal, onProgress: (progress: ReplyProgress) => void): Promise<unknown> {
     const { replyQueueName } = this.options;
     if (!replyQueueName) throw new Error('ClientServiceBus: send() needs the replyQueueName option');
     const deadline = Date.now() + (this.options.replyTimeoutMs ?? SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS);
@@ -103,7 +111,7 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
       // The reply session may take a while to lock; a caller who gave up meanwhile sends nothing.
       if (signal.aborted) throw new Error('Request cancelled before it was sent');
       await inProducerSpan(this.sendDescription(outgoing), () => sender.sendMessages(this.outgoing(outgoing)));
-      return await waiter.wait(deadline, signal);
+      return await waiter.wait(deadline, signal, onProgress);
     } finally {
       await waiter.close().catch(() => undefined);
     }
