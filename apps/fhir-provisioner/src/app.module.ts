@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AzureModule, azureOptionsFromConfig } from '@iomt/azure';
 import { GLOBAL_DB_READINESS, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
 import { HealthModule } from '@iomt/service-kit';
-import { fhirCommandsServerProvider } from './commands-consumer';
+import { fhirCommandsProgressProvider, fhirCommandsServerProvider } from './commands-consumer';
 import { FHIR_PROVISIONER_CONFIG } from './config';
 import { DeprovisionFhirServiceHandler } from './deprovision-fhir-service/deprovision-fhir-service.handler';
 import { DeprovisionFhirServiceUseCase } from './deprovision-fhir-service/deprovision-fhir-service.use-case';
@@ -26,6 +26,7 @@ const persistence = PersistenceModule.forRootAsync({ inject: [FHIR_PROVISIONER_C
   providers: [
     ...infrastructureProviders,
     fhirCommandsServerProvider,
+    fhirCommandsProgressProvider,
     ProvisionFhirServiceUseCase,
     PatchFhirServiceUseCase,
     DeprovisionFhirServiceUseCase,

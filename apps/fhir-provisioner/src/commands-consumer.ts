@@ -1,6 +1,6 @@
 import type { INestApplication, Provider } from '@nestjs/common';
 import { QueueName } from '@iomt/contracts';
-import { ServerServiceBusSessions, serviceBusServerOptionsFrom, SettlementAction } from '@iomt/messaging';
+import { replyProgressSenderOf, ServerServiceBusSessions, serviceBusServerOptionsFrom, SettlementAction } from '@iomt/messaging';
 import { FHIR_PROVISIONER_CONFIG, type FhirProvisionerConfig } from './config';
 
 /** DI token of the `fhir-commands` transport strategy (a provider, so the app and tests share one). */
@@ -22,6 +22,16 @@ export const fhirCommandsServerProvider: Provider = {
       acceptSessionTimeoutMs: config.COMMANDS_ACCEPT_SESSION_TIMEOUT_MS,
       settlementPolicy: completeAfterReply,
     }),
+};
+
+/** DI token of the `ReplyProgressSender` the handlers tell the router their progress with. */
+export const FHIR_COMMANDS_PROGRESS = Symbol('FHIR_COMMANDS_PROGRESS');
+
+/** Progress on the reply path of the `fhir-commands` requests, through that server's connection. */
+export const fhirCommandsProgressProvider: Provider = {
+  provide: FHIR_COMMANDS_PROGRESS,
+  inject: [FHIR_COMMANDS_SERVER],
+  useFactory: (server: ServerServiceBusSessions) => replyProgressSenderOf(server),
 };
 
 /** Makes the HTTP app hybrid: connects the `fhir-commands` consumer and starts it; `app.close()` stops it. */

@@ -1,7 +1,8 @@
-import { Controller, UseFilters } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Controller, Inject, UseFilters } from '@nestjs/common';
+import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
-import { ServiceBusExceptionFilter } from '@iomt/messaging';
+import { ReplyProgressSender, ServiceBusContext, ServiceBusExceptionFilter } from '@iomt/messaging';
+import { FHIR_COMMANDS_PROGRESS } from '../commands-consumer';
 import { runCommand } from '../shared/run-command';
 import { PatchFhirServiceUseCase } from './patch-fhir-service.use-case';
 
@@ -9,10 +10,14 @@ import { PatchFhirServiceUseCase } from './patch-fhir-service.use-case';
 @Controller()
 @UseFilters(ServiceBusExceptionFilter)
 export class PatchFhirServiceHandler {
-  constructor(private readonly useCase: PatchFhirServiceUseCase) {}
+  constructor(
+    private readonly useCase: PatchFhirServiceUseCase,
+    @Inject(FHIR_COMMANDS_PROGRESS) private readonly progress: ReplyProgressSender,
+  ) {}
 
   @MessagePattern(Subject.PatchFhirService)
-  handle(@Payload() body: unknown) {
-    return runCommand(Subject.PatchFhirService, body, (command) => this.useCase.execute(command));
+  handle(@Payload() body: unknown, @Ctx() context: ServiceBusContext) {
+    const report = (percent: number) => this.progress.report(context.getMessage(), percent);
+    return runCommand(Subject.PatchFhirService, body, (command) => this.useCase.execute(command, report));
   }
 }

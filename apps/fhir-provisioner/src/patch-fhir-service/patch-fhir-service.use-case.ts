@@ -11,7 +11,7 @@ import {
   ResourceDeployer,
 } from '@iomt/domain';
 import type { PatchFhirServiceCommand, PatchFhirServiceResult } from '@iomt/contracts';
-import { deployFhirService } from '../shared/deploy-fhir-service';
+import { deployFhirService, type ReportProgress } from '../shared/deploy-fhir-service';
 import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
 
 /** Changes a FHIR service: deploys its template again with the new settings of the operation, once. */
@@ -25,7 +25,8 @@ export class PatchFhirServiceUseCase {
     @Inject(FHIR_DEPLOYMENT_PLANNER) readonly planner: FhirDeploymentPlanner,
   ) {}
 
-  execute(command: PatchFhirServiceCommand): Promise<PatchFhirServiceResult> {
-    return deployFhirService(this, command, OperationType.Patch);
+  /** Runs the command; `progress` hears when the deployment starts and finishes. */
+  execute(command: PatchFhirServiceCommand, progress?: ReportProgress): Promise<PatchFhirServiceResult> {
+    return deployFhirService(this, command, OperationType.Patch, progress);
   }
 }

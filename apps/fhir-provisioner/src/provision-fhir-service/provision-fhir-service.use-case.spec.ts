@@ -27,6 +27,27 @@ describe('ProvisionFhirServiceUseCase', () => {
     ]);
   });
 
+  it('reports progress when the deployment starts and when it has finished', async () => {
+    const { world, operation } = setUp();
+    const useCase = new ProvisionFhirServiceUseCase(world.operations, world.registry, world.clusters, world.deployer, fakeFhirPlanner);
+    const heard: [number, number][] = [];
+    const progress = async (percent: number) => void heard.push([percent, world.deployer.deployments.length]);
+    await useCase.execute(world.command(operation), progress);
+    expect(heard).toEqual([
+      [20, 0],
+      [90, 1],
+    ]);
+  });
+
+  it('reports only the start of a deployment that fails', async () => {
+    const { world, operation } = setUp();
+    const useCase = new ProvisionFhirServiceUseCase(world.operations, world.registry, world.clusters, world.deployer, fakeFhirPlanner);
+    world.deployer.nextFailure = new ValidationError('bad', { code: 'DeploymentFailed' });
+    const heard: number[] = [];
+    await expect(useCase.execute(world.command(operation), async (percent) => void heard.push(percent))).rejects.toThrow('bad');
+    expect(heard).toEqual([20]);
+  });
+
   it('deploys nothing new when run again', async () => {
     const { world, run } = setUp();
     await run();

@@ -11,7 +11,7 @@ import {
   ResourceDeployer,
 } from '@iomt/domain';
 import type { ProvisionFhirServiceCommand, ProvisionFhirServiceResult } from '@iomt/contracts';
-import { deployFhirService } from '../shared/deploy-fhir-service';
+import { deployFhirService, type ReportProgress } from '../shared/deploy-fhir-service';
 import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
 
 /** Provisions a FHIR service: deploys its template with the operation's settings, once. */
@@ -25,7 +25,8 @@ export class ProvisionFhirServiceUseCase {
     @Inject(FHIR_DEPLOYMENT_PLANNER) readonly planner: FhirDeploymentPlanner,
   ) {}
 
-  execute(command: ProvisionFhirServiceCommand): Promise<ProvisionFhirServiceResult> {
-    return deployFhirService(this, command, OperationType.Provision);
+  /** Runs the command; `progress` hears when the deployment starts and finishes. */
+  execute(command: ProvisionFhirServiceCommand, progress?: ReportProgress): Promise<ProvisionFhirServiceResult> {
+    return deployFhirService(this, command, OperationType.Provision, progress);
   }
 }
