@@ -56,7 +56,18 @@ describe('the whole life of a FHIR service and an IoMT connector, through the ga
     expect(await walk.createConnector()).toEqual<StepOutcome>({ status: 201, provisioningState: 'Succeeded' });
     expect(inventory.groups(connectorGroup)).toHaveLength(1);
     expect(inventory.typesIn(connectorGroup)).toEqual(expect.arrayContaining(CONNECTOR_TYPES));
-    expect(inventory.resourcesIn(connectorGroup).filter((r) => r.type === 'Microsoft.EventHub/namespaces/eventhubs')).toHaveLength(2);
+    const ofType = (type: string) => inventory.resourcesIn(connectorGroup).filter((r) => r.type === type);
+    expect(ofType('Microsoft.EventHub/namespaces/eventhubs').map((r) => r.name.split('/').at(-1)).sort()).toEqual(['deviceinput', 'normalizeddeviceinput']);
+    expect(ofType('Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/').at(-1))).toEqual(['blob-storage-cs']);
+    expect(ofType('Microsoft.Storage/storageAccounts/blobServices/containers').map((r) => r.name.split('/').at(-1))).toEqual(['template']);
+    const [functionApp] = ofType('Microsoft.Web/sites');
+    expect(functionApp.properties['serverFarmId']).toMatch(/\/resourceGroups\/rg-iomt-test-westus2\/providers\/Microsoft\.Web\/serverfarms\/asp-iomt-test-wus2-\d+$/);
+    expect(ofType('Microsoft.StreamAnalytics/streamingjobs/inputs')).toEqual([
+      expect.objectContaining({ properties: expect.objectContaining({ datasource: expect.objectContaining({ properties: expect.objectContaining({ eventHubName: 'normalizeddeviceinput' }) }) }) }),
+    ]);
+    expect(ofType('Microsoft.StreamAnalytics/streamingjobs/outputs')).toEqual([
+      expect.objectContaining({ properties: expect.objectContaining({ datasource: expect.objectContaining({ properties: expect.objectContaining({ functionAppName: functionApp.name }) }) }) }),
+    ]);
     expect(inventory.deploymentsIn(connectorGroup).map((d) => d.provisioningState)).toEqual(['Succeeded']);
     const connector = (await client.get<{ properties: { provisioningState: string } }>(walk.paths.connector, IOMT_API_VERSION)).body;
     expect(connector.properties.provisioningState).toBe('Succeeded');
@@ -81,6 +92,8 @@ describe('the whole life of a FHIR service and an IoMT connector, through the ga
     const before = rulesOfConnector();
     expect(await walk.createConnection()).toEqual<StepOutcome>({ status: 201, provisioningState: 'Succeeded' });
     expect(rulesOfConnector()).toEqual([...before, names.connection]);
+    const rule = inventory.resourcesIn(connectorGroup).find((r) => r.type === EVENT_HUB_RULE && r.id.toLowerCase().endsWith(`/eventhubs/deviceinput/authorizationrules/${names.connection}`));
+    expect(rule?.properties['rights']).toEqual(['Send']);
   });
 
   it('answers the keys on listKeys, from Azure, without keeping them in Cosmos', async () => {
