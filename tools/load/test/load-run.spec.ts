@@ -1,0 +1,57 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseLoadOptions } from '../src/cli/load-options';
+import { startOwnSystem, type LoadTarget } from '../src/faults/load-target';
+import type { LoadReport } from '../src/report/load-report';
+import { writeReport } from '../src/report/report-writer';
+import { runLoad } from '../src/run-load';
+
+/**
+ * The short version of the big load check: the whole system as processes, two router replicas,
+ * one killed while operations are in flight and restarted; nothing accepted may be lost, and no
+ * subscription's operations may overlap or run out of their arrival order.
+ */
+describe('a load run with a router replica killed and restarted mid-run', () => {
+  const options = parseLoadOptions([
+    '--subscriptions', '20', '--operations', '5', '--routers', '2', '--poll-ms', '250', '--drain', '120s', '--seed', '3',
+    '--kill', 'operation-router:0@30%', '--restart', 'operation-router:0@60%',
+  ]);
+  let target: LoadTarget;
+  let report: LoadReport;
+  let outDir: string;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'load-run-'));
+    target = await startOwnSystem(options);
+    report = await runLoad(options, target, (line) => lines.push(line));
+  });
+  afterAll(async () => {
+    await target?.stop();
+    if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('applied the kill and the restart while operations were in flight', () => {
+    expect(report.faults.map((f) => f.description)).toEqual(['kill operation-router:0 @30%', 'restart operation-router:0 @60%']);
+    expect(report.faults.every((f) => f.outcome.startsWith('done'))).toBe(true);
+  });
+
+  it('had every operation accepted and ended, read from the status URLs and the OperationDocuments', () => {
+    expect(report.documentsRead).toBe(true);
+    expect(report.totals).toMatchObject({ issued: 100, accepted: 100, terminal: 100, refused: 0 });
+    expect(report.latency.putToTerminal.count).toBe(100);
+  });
+
+  it('lost nothing, ran no two operations of a subscription at once or out of order, dead-lettered nothing', () => {
+    expect(report.violations).toEqual([]);
+    expect(Object.values(report.deadLetters).reduce((a, b) => a + b, 0)).toBe(0);
+    expect(report.passed).toBe(true);
+  });
+
+  it('writes the report as JSON and HTML', async () => {
+    const paths = await writeReport(report, outDir);
+    expect(JSON.parse(await readFile(paths.json, 'utf8'))).toMatchObject({ passed: true, totals: { accepted: 100 } });
+    expect(await readFile(paths.html, 'utf8')).toContain('All invariants held.');
+  });
+});
