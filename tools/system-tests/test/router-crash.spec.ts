@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startLocalSystem, type LocalSystem, type ServiceName } from '@iomt/launcher';
 import { ArmClient } from '../src';
-import { deploymentIntervals, deploymentPuts, fhirDeploymentName } from './support/arm-deployments';
+import { deploymentIntervals, deploymentPuts, fhirDeploymentName, onlyDeployment } from './support/arm-deployments';
 import { createFhirService, provisioningStateOf, terminalStatusOf, type AcceptedCreate } from './support/fhir-operations';
 import { GlobalDbRecords, StoredStatus } from './support/global-db-records';
 import { waitUntil } from './support/wait-until';
@@ -33,12 +33,14 @@ describe('a process killed (SIGKILL) while a deployment is in flight', () => {
     ['fhir-provisioner', 1],
   ])('the %s', (victim, attempts) => {
     let created: AcceptedCreate;
+    let queuedBehind: AcceptedCreate;
     let stateAtKill: { operation?: number; deployment?: string };
 
     beforeAll(async () => {
       const subscriptionId = randomUUID();
       created = await createFhirService(client, subscriptionId, `fhir-crash-${randomUUID().slice(0, 8)}`);
       const deployment = fhirDeploymentName(created.operationId);
+      queuedBehind = await createFhirService(client, subscriptionId, `fhir-queued-${randomUUID().slice(0, 8)}`);
       await waitUntil(`the fake ARM to receive the PUT of ${deployment}`, () => (deploymentPuts(system.stack.arm, deployment).length > 0 ? true : undefined));
       stateAtKill = {
         operation: (await db.operation(subscriptionId, created.operationId))?.provisioningStatus,
@@ -47,6 +49,7 @@ describe('a process killed (SIGKILL) while a deployment is in flight', () => {
       await system.services.kill(victim, 0);
       await system.services.restart(victim, 0);
       await terminalStatusOf(client, created);
+      await terminalStatusOf(client, queuedBehind);
     });
 
     it('was killed with the operation Running and its deployment not yet ended', () => {
@@ -66,6 +69,14 @@ describe('a process killed (SIGKILL) while a deployment is in flight', () => {
       const name = fhirDeploymentName(created.operationId);
       expect(deploymentPuts(system.stack.arm, name).filter((call) => call.status < 300)).toHaveLength(1);
       expect(deploymentIntervals(system.stack.arm, name).map((d) => d.provisioningState)).toEqual(['Succeeded']);
+    });
+
+    it('then runs the operation queued behind it in the same subscription, after it ended', async () => {
+      expect((await terminalStatusOf(client, queuedBehind)).status).toBe('Succeeded');
+      const first = await db.operation(created.subscriptionId, created.operationId);
+      const next = onlyDeployment(system.stack.arm, fhirDeploymentName(queuedBehind.operationId));
+      expect(next.startMs).toBeGreaterThanOrEqual(Date.parse(first?.timeEnded ?? ''));
+      expect(deploymentPuts(system.stack.arm, next.name).filter((call) => call.status < 300)).toHaveLength(1);
     });
 
     it('archives the operation once (one CompletedOperationDocument, Completed)', async () => {
