@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { freePort } from '@iomt/launcher';
+import { runCommand } from './support/child-run';
 import { descendantsOf, isAlive, isPortFree, NpmStart } from './support/npm-start-process';
 
 const PORT_SETTINGS = [
@@ -69,6 +70,15 @@ describe('npm start', () => {
     expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('AuthenticationFailed');
     const authorized = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     expect(authorized.status).toBe(201);
+  });
+
+  it('runs npm run demo against it with the token to the end (exit 0), and stops it at the first step without the token (exit 1)', async () => {
+    const demo = await runCommand('npm', ['run', 'demo'], { GATEWAY_URL: gatewayUrl, LOCAL_ARM_TOKEN: token });
+    expect(demo.stdout).toMatch(/Done: all 13 steps passed/);
+    expect(demo.code).toBe(0);
+    const anonymous = await runCommand('npm', ['run', 'demo'], { GATEWAY_URL: gatewayUrl, LOCAL_ARM_TOKEN: '' });
+    expect(anonymous.stdout).toMatch(/\[ 1\/13\] Create the FHIR service: FAILED .*answered 401 AuthenticationFailed/);
+    expect(anonymous.code).toBe(1);
   });
 
   it('stops everything on SIGINT: exits 0, no process of its own left, every port free again', async () => {

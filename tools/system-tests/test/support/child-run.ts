@@ -14,7 +14,12 @@ export interface ChildRun {
 
 /** Runs a TypeScript entry point of the workspace to its end (killed after `timeoutMs`). */
 export function runScript(file: string, env: Readonly<Record<string, string>>, timeoutMs = 120_000): Promise<ChildRun> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', file], {
+  return runCommand(process.execPath, ['-r', '@swc-node/register', file], env, timeoutMs);
+}
+
+/** Runs a command in the workspace root to its end (killed after `timeoutMs`). */
+export function runCommand(command: string, args: readonly string[], env: Readonly<Record<string, string>>, timeoutMs = 120_000): Promise<ChildRun> {
+  const child = spawn(command, args, {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
