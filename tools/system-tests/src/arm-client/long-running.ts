@@ -36,7 +36,10 @@ export async function followLongRunning<T>(request: LongRunningRequest<T>): Prom
   const location = initial.headers.get('location');
   if (asyncUrl !== null) {
     const operation = await poller.untilTerminalStatus(asyncUrl);
-    const final = method === 'PUT' || method === 'PATCH' ? await poller.readResource() : location !== null ? await poller.untilNot202(location, 0) : asResponse(initial, operation);
+    let final: ArmResponse<unknown>;
+    if (method === 'PUT' || method === 'PATCH') final = await poller.readResource();
+    else if (location !== null) final = await poller.untilNot202(location, 0);
+    else final = { status: 200, headers: initial.headers, body: operation };
     return { initial, status: operation.status as TerminalStatus, operation, final: final as ArmResponse<T>, polls: poller.polls };
   }
   if (location !== null && initial.status === 202) {
@@ -53,10 +56,6 @@ export async function followLongRunning<T>(request: LongRunningRequest<T>): Prom
 
 function provisioningStateOf(body: unknown): string | undefined {
   return (body as { properties?: { provisioningState?: string } } | undefined)?.properties?.provisioningState;
-}
-
-function asResponse<T>(initial: ArmResponse<T>, operation: OperationStatusBody): ArmResponse<T> {
-  return { status: 200, headers: initial.headers, body: operation as T };
 }
 
 /** Reads a polling URL at the pace its answers ask, within the operation's deadline. */
