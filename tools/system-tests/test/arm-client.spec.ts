@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeArm, type FakeArm } from '@iomt/local-stack';
 import { ArmClient, ArmRequestError } from '../src';
 
@@ -73,16 +75,38 @@ describe('ArmClient (against the fake ARM)', () => {
     await expect(impatient.putAndWait(deployment('slow'), API, { properties: { mode: 'Incremental', template: EMPTY_TEMPLATE } })).rejects.toThrow(/did not end within 100 ms/);
   });
 
-  it('sends the bearer token when it has one', async () => {
-    const withToken = new ArmClient({ baseUrl: arm.endpoint, token: 'secret-token' });
-    const seen: string[] = [];
-    const original = globalThis.fetch;
-    globalThis.fetch = (input, init) => (seen.push(new Headers(init?.headers).get('authorization') ?? ''), original(input, init));
-    try {
-      await withToken.get(group, API);
-    } finally {
-      globalThis.fetch = original;
-    }
-    expect(seen).toEqual(['Bearer secret-token']);
+  it('sends the bearer token and the api-version', async () => {
+    const seen: { authorization?: string; url?: string }[] = [];
+    await withServer(
+      (req, res) => (seen.push({ authorization: req.headers.authorization, url: req.url }), res.writeHead(200).end('{}')),
+      async (baseUrl) => expect((await new ArmClient({ baseUrl, token: 'secret-token' }).get('/subscriptions/s/resourcegroups/rg', API)).status).toBe(200),
+    );
+    expect(seen).toEqual([{ authorization: 'Bearer secret-token', url: `/subscriptions/s/resourcegroups/rg?api-version=${API}` }]);
+  });
+
+  it('polls the resource of a PUT answered with a non-terminal provisioningState and no polling header', async () => {
+    const states = ['Creating', 'Creating', 'Succeeded'];
+    let reads = 0;
+    await withServer(
+      (req, res) => {
+        const state = req.method === 'PUT' ? 'Accepted' : states[Math.min(reads++, states.length - 1)];
+        res.writeHead(req.method === 'PUT' ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ properties: { provisioningState: state } }));
+      },
+      async (baseUrl) => {
+        const result = await new ArmClient({ baseUrl, defaultPollIntervalMs: 1 }).putAndWait('/subscriptions/s/resourcegroups/rg/providers/X.Y/things/a', API, {});
+        expect(result).toMatchObject({ status: 'Succeeded', polls: 3, final: { status: 200, body: { properties: { provisioningState: 'Succeeded' } } } });
+      },
+    );
   });
 });
+
+/** Runs `body` against a plain HTTP server answering with `handler`, then closes it. */
+async function withServer(handler: RequestListener, body: (baseUrl: string) => Promise<void>): Promise<void> {
+  const server = createServer(handler);
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  try {
+    await body(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((closed) => server.close(closed));
+  }
+}
