@@ -15,6 +15,11 @@ async function main(argv: readonly string[]): Promise<number> {
   log(options.gatewayUrl === undefined ? `[load] starting the local system (${options.routers} routers, ${options.workers} workers)` : `[load] driving ${options.gatewayUrl}`);
   const target = options.gatewayUrl === undefined ? await startOwnSystem(options) : await runningSystem(options, process.env);
   let passed = false;
+  const interrupt = () => {
+    process.stderr.write('[load] interrupted: stopping the system\n');
+    void target.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
   try {
     log(`[load] ${options.subscriptions} subscriptions × ${options.operationsPerSubscription} operations, concurrency ${options.concurrency}`);
     const report = await runLoad(options, target, log);

@@ -16,6 +16,9 @@ describe('a load run with a router replica killed and restarted mid-run', () => 
   const options = parseLoadOptions([
     '--subscriptions', '20', '--operations', '5', '--routers', '2', '--poll-ms', '250', '--drain', '120s', '--seed', '3',
     '--kill', 'operation-router:0@30%', '--restart', 'operation-router:0@60%',
+    // A subscription's commands never come back to back, so a worker holding an idle session for
+    // the default 5 s caps it at 8 sessions / (work + 5 s); the big run uses the same settings.
+    '--env', 'SERVICEBUS_SESSION_IDLE_TIMEOUT_MS=1000', '--env', 'SERVICEBUS_MAX_CONCURRENT_SESSIONS=32',
   ]);
   let target: LoadTarget;
   let report: LoadReport;
