@@ -19,7 +19,10 @@ export interface OperationRecord {
   readonly kind: OperationKind;
   readonly method: string;
   readonly path: string;
+  /** When the driver decided to issue it (it may then wait for a free request slot). */
   readonly issuedAt: number;
+  /** When the request left (after the concurrency wait): the start of both latencies. */
+  sentAt?: number;
   /** When the PUT/DELETE was answered. */
   answeredAt?: number;
   httpStatus?: number;

@@ -55,6 +55,7 @@ export async function driveSubscription(plan: SubscriptionPlan, count: number, c
 async function issue(context: DriverContext, operation: PlannedOperation, record: OperationRecord): Promise<GatewayAnswer | undefined> {
   try {
     const answer = await context.client.send(operation);
+    record.sentAt = answer.sentAt;
     record.answeredAt = answer.receivedAt;
     record.httpStatus = answer.status;
     return answer;

@@ -63,8 +63,8 @@ export function buildReport(run: RunOutcome): LoadReport {
       series: throughputSeries(run.startedAt, accepted.map((r) => r.answeredAt ?? 0), terminal.map((r) => r.terminalAt ?? 0)),
     },
     latency: {
-      putToAccepted: summarizeLatencies(accepted.map((r) => (r.answeredAt ?? 0) - r.issuedAt)),
-      putToTerminal: summarizeLatencies(terminal.map((r) => (r.terminalAt ?? 0) - r.issuedAt)),
+      putToAccepted: summarizeLatencies(accepted.map((r) => (r.answeredAt ?? 0) - (r.sentAt ?? r.issuedAt))),
+      putToTerminal: summarizeLatencies(terminal.map((r) => (r.terminalAt ?? 0) - (r.sentAt ?? r.issuedAt))),
     },
     outcomes: count(accepted.map((r) => `${r.kind} ${r.status ?? 'unknown'}${r.failureCode ? ` (${r.failureCode})` : ''}`)),
     errors: count(run.records.flatMap((r) => (r.errorCode === undefined ? [] : [errorKey(r)]))),
