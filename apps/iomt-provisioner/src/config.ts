@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { azureConfigSchema } from '@iomt/azure';
-import { serviceBusConfigSchema } from '@iomt/messaging';
+import { serviceBusConfigSchema, serviceBusSessionDefaults, WORKER_SESSION_DEFAULTS } from '@iomt/messaging';
 import { persistenceConfigSchema } from '@iomt/persistence';
 import { createConfigToken, durationMsSetting, serviceConfigSchema, type ServiceDefinition } from '@iomt/service-kit';
 
@@ -13,6 +13,7 @@ import { createConfigToken, durationMsSetting, serviceConfigSchema, type Service
  */
 export const iomtProvisionerConfigSchema = serviceConfigSchema({ defaultPort: 8091 })
   .extend(serviceBusConfigSchema.shape)
+  .extend(serviceBusSessionDefaults(WORKER_SESSION_DEFAULTS))
   .extend(persistenceConfigSchema.shape)
   .extend(azureConfigSchema.shape)
   .extend({ COMMANDS_ACCEPT_SESSION_TIMEOUT_MS: durationMsSetting(10_000, 300_000) });

@@ -16,6 +16,8 @@ describe('operation-router settings', () => {
       ROUTER_MAX_DELIVERY_COUNT: ROUTER_DEFAULTS.maxDeliveryCount,
       ROUTER_SWEEP_INTERVAL_MS: ROUTER_DEFAULTS.sweepIntervalMs,
       ROUTER_SWEEP_GRACE_MS: ROUTER_DEFAULTS.sweepGraceMs,
+      SERVICEBUS_MAX_CONCURRENT_SESSIONS: 32,
+      SERVICEBUS_SESSION_IDLE_TIMEOUT_MS: 1_000,
       SERVICEBUS_OPERATIONS_QUEUE: 'operations',
       COSMOS_DATABASE: 'globaldb',
     });

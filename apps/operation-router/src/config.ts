@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { serviceBusConfigSchema } from '@iomt/messaging';
+import { serviceBusConfigSchema, serviceBusSessionDefaults } from '@iomt/messaging';
 import { persistenceConfigSchema } from '@iomt/persistence';
 import {
   createConfigToken,
@@ -20,6 +20,8 @@ export const ROUTER_DEFAULTS = {
   sweepIntervalMs: 30_000,
   sweepGraceMs: 60_000,
   acceptSessionTimeoutMs: 10_000,
+  maxConcurrentSessions: 32,
+  sessionIdleTimeoutMs: 1_000,
 } as const;
 
 /**
@@ -35,7 +37,10 @@ export const ROUTER_DEFAULTS = {
  * - ROUTER_SWEEP_INTERVAL_MS / ROUTER_SWEEP_GRACE_MS: the outbox sweeper's period, and how long an
  *   operation may stay Requested before it is re-published.
  * The reply timeout is the fragment's SERVICEBUS_REPLY_TIMEOUT_MS; concurrency is
- * SERVICEBUS_MAX_CONCURRENT_SESSIONS.
+ * SERVICEBUS_MAX_CONCURRENT_SESSIONS, 32 here (an operation mostly waits on its worker and the
+ * Global DB), and SERVICEBUS_SESSION_IDLE_TIMEOUT_MS is 1 s here: a subscription's next operation
+ * is normally queued before the current one ends, so a longer hold only keeps a slot from another
+ * subscription (`npm run bench:pipeline` measured both; the fragment's defaults are 8 and 5 s).
  */
 const routerSettings = {
   ROUTER_MAX_ATTEMPTS: unsetWhenEmpty(integerSetting(1, 100).default(ROUTER_DEFAULTS.maxAttempts)),
@@ -55,6 +60,7 @@ const routerSettings = {
  */
 export const operationRouterConfigSchema = serviceConfigSchema({ defaultPort: 8090 })
   .extend(serviceBusConfigSchema.shape)
+  .extend(serviceBusSessionDefaults(ROUTER_DEFAULTS))
   .extend(persistenceConfigSchema.shape)
   .extend(routerSettings);
 

@@ -19,8 +19,6 @@ export interface TrackedOperation {
   status: string;
   /** The operation document's `endTime` (the router's clock, same machine). */
   endTime?: number;
-  /** Client clock when the poll first saw the terminal status. */
-  observedAt?: number;
   /** The status body's `error` when it ended Failed or Canceled. */
   error?: unknown;
 }
@@ -63,7 +61,6 @@ export async function pollToTerminal(operation: TrackedOperation, intervalMs: nu
     const body = (await response.json()) as { status: string; endTime?: string; error?: unknown };
     operation.status = body.status;
     if (TERMINAL.has(body.status)) {
-      operation.observedAt = performance.now();
       operation.error = body.error;
       if (body.endTime !== undefined) operation.endTime = Date.parse(body.endTime) - clockOffsetMs;
       return;
