@@ -39,6 +39,14 @@ export function checkInvariants(records: readonly OperationRecord[], deadLetters
   return violations;
 }
 
+/** The times a check compares, for whoever investigates a violation. */
+function times(record: OperationRecord): string {
+  const iso = (t: number | undefined) => (t === undefined ? '-' : new Date(t).toISOString().slice(11, 23));
+  const { notStartedAt, unfinishedAt, startedBy } = record;
+  const doc = record.document;
+  return `#${record.sequence} accepted ${iso(record.answeredAt)} requested@${iso(notStartedAt)} unfinished@${iso(unfinishedAt)} startedBy ${iso(startedBy)} ended ${iso(doc?.timeEnded)}`;
+}
+
 function isLost(record: OperationRecord): boolean {
   if (record.document !== undefined) return !TERMINAL_DOCUMENT.has(record.document.provisioningStatus);
   return !isTerminal(record.status);
@@ -68,7 +76,7 @@ function comparePair(earlier: OperationRecord, later: OperationRecord): Violatio
     invariant,
     subscriptionId: earlier.subscriptionId,
     operationIds: [earlier.operationId ?? '', later.operationId ?? ''],
-    detail: `#${later.sequence} ${detail} #${earlier.sequence}`,
+    detail: `#${later.sequence} ${detail} #${earlier.sequence} (${times(earlier)}; ${times(later)})`,
   });
   const started = later.startedBy;
   if (started !== undefined && earlier.notStartedAt !== undefined && started < earlier.notStartedAt) {
