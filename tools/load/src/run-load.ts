@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { attachOperationDocuments } from './audit/operation-documents';
-import { countDeadLetters } from './audit/dead-letters';
+import { auditDeadLetters, type DeadLetterAudit } from './audit/dead-letters';
 import type { LoadOptions } from './cli/load-options';
 import { describeFault } from './cli/fault-spec';
 import { GatewayClient } from './driver/gateway-client';
@@ -49,14 +49,16 @@ export async function runLoad(options: LoadOptions, target: LoadTarget, log: (li
   }
   const documentsRead = target.globalDb !== undefined;
   if (target.globalDb !== undefined) await attachOperationDocuments(target.globalDb, records);
-  const deadLetters = target.serviceBusConnectionString === undefined ? {} : await countDeadLetters(target.serviceBusConnectionString);
+  const deadLetters: DeadLetterAudit =
+    target.serviceBusConnectionString === undefined ? { counts: {}, samples: [] } : await auditDeadLetters(target.serviceBusConnectionString);
   return buildReport({
     settings: settingsOf(options),
     startedAt,
     issuingEndedAt: lastIssue(records) ?? startedAt,
     endedAt: Date.now(),
     records,
-    deadLetters,
+    deadLetters: deadLetters.counts,
+    deadLetterSamples: deadLetters.samples,
     documentsRead,
     faults: faults.applied,
   });

@@ -44,8 +44,11 @@ describe('the load report', () => {
 
   it('fails when an invariant is violated', () => {
     const lost = { ...accepted(3, 0, 0), status: 'Running', terminalAt: undefined, document: { provisioningStatus: 'Running' as const } };
-    const report = buildReport(run([lost], { operations: 1 }));
+    const sample = { queue: 'operations', operationId: 'op-3', reason: 'MaxDeliveryCountExceeded', deliveryCount: 5 };
+    const report = buildReport({ ...run([lost], { operations: 1 }), deadLetterSamples: [sample] });
     expect(report.passed).toBe(false);
+    expect(report.deadLetterSamples).toEqual([sample]);
+    expect(renderReportHtml(report)).toContain('<td>op-3</td><td></td><td>MaxDeliveryCountExceeded</td><td>5</td>');
     expect(report.violations.map((v) => v.invariant).sort()).toEqual(['dead-letter', 'lost']);
     expect(summaryLines(report).at(-1)).toBe('invariants VIOLATED: {"lost":1,"dead-letter":1}');
   });

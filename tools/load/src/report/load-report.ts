@@ -1,5 +1,6 @@
 import { checkInvariants, type DeadLetterCounts, type Violation } from '../check/invariant-checker';
 import { summarizeLatencies, throughputSeries, type LatencySummary, type ThroughputPoint } from '../check/latency-stats';
+import type { DeadLetterSample } from '../audit/dead-letters';
 import { isTerminal, type OperationRecord } from '../driver/operation-record';
 
 /** A fault as it was applied during the run. */
@@ -19,6 +20,7 @@ export interface RunOutcome {
   readonly endedAt: number;
   readonly records: readonly OperationRecord[];
   readonly deadLetters: DeadLetterCounts;
+  readonly deadLetterSamples?: readonly DeadLetterSample[];
   /** Whether the OperationDocuments were read from Cosmos. */
   readonly documentsRead: boolean;
   readonly faults: readonly AppliedFault[];
@@ -39,6 +41,8 @@ export interface LoadReport {
   /** One message per error key, to see why. */
   readonly errorSamples: Readonly<Record<string, string>>;
   readonly deadLetters: DeadLetterCounts;
+  /** The first dead-lettered messages of each queue: reason, delivery count, operation id. */
+  readonly deadLetterSamples: readonly DeadLetterSample[];
   readonly documentsRead: boolean;
   readonly faults: readonly AppliedFault[];
   readonly violations: readonly Violation[];
@@ -70,6 +74,7 @@ export function buildReport(run: RunOutcome): LoadReport {
     errors: count(run.records.flatMap((r) => (r.errorCode === undefined ? [] : [errorKey(r)]))),
     errorSamples: Object.fromEntries(run.records.filter((r) => r.errorCode !== undefined).map((r) => [errorKey(r), r.errorMessage ?? r.errorCode ?? ''])),
     deadLetters: run.deadLetters,
+    deadLetterSamples: run.deadLetterSamples ?? [],
     documentsRead: run.documentsRead,
     faults: run.faults,
     violations,

@@ -25,7 +25,7 @@ ${histogramSvg(report.latency.putToTerminal.histogram, 'PUT/DELETE → terminal 
 <h2>Invariants</h2>${violationsTable(report)}
 <h2>Outcomes</h2>${table(sortedCounts(report.outcomes))}
 <h2>Errors by code</h2>${Object.keys(report.errors).length === 0 ? '<p>None.</p>' : table(sortedCounts(report.errors).map(([k, n]) => [k, n, report.errorSamples[k] ?? '']))}
-<h2>Dead-lettered messages</h2>${table(Object.entries(report.deadLetters).map(([q, n]) => [q, String(n)]))}
+<h2>Dead-lettered messages</h2>${table(Object.entries(report.deadLetters).map(([q, n]) => [q, String(n)]))}${deadLetterTable(report)}
 <h2>Faults</h2>${report.faults.length === 0 ? '<p>None scheduled.</p>' : table(report.faults.map((f) => [`${formatMs(f.atMs)}`, f.description, f.outcome]))}
 </body></html>
 `;
@@ -41,6 +41,12 @@ function violationsTable(report: LoadReport): string {
   const intro = `<p>Checked from ${source}.</p>`;
   if (report.violations.length === 0) return `${intro}<p class="ok">No lost, overlapping or out-of-order operation; no dead-lettered message.</p>`;
   return intro + table(report.violations.map((v) => [v.invariant, v.subscriptionId ?? '', v.operationIds.join(' '), v.detail]), ['invariant', 'subscription', 'operations', 'detail']);
+}
+
+function deadLetterTable(report: LoadReport): string {
+  if (report.deadLetterSamples.length === 0) return '';
+  const rows = report.deadLetterSamples.map((m) => [m.queue, m.operationId ?? '', m.sessionId ?? '', m.reason ?? '', String(m.deliveryCount ?? ''), m.description ?? '']);
+  return table(rows, ['queue', 'operation', 'session', 'reason', 'deliveries', 'description']);
 }
 
 function sortedCounts(counts: Readonly<Record<string, number>>): string[][] {
