@@ -1,5 +1,7 @@
+import { OperationType } from '@iomt/domain';
 import { arm, registerSubscription, serviceId } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
+import { startAsTheRouterDoes } from './support/operation-start';
 import { operationIdOf, partitionSnapshot, pendingOperations } from './support/store-inspection';
 import { TestOperationWorker } from './support/test-operation-worker';
 
@@ -101,15 +103,33 @@ describe('subscription lifecycle (PUT /subscriptions/{id}?api-version=2.0)', () 
     expect(revived.body.error).toMatchObject({ code: 'InvalidSubscriptionState', target: 'state' });
   });
 
-  it('answers 202 to Deleted while a service is busy, so that ARM notifies again', async () => {
+  it('answers 202 to Deleted while a service operation is running, so that ARM notifies again', async () => {
     const sub = newSubscriptionId();
     await registerSubscription(gateway, sub);
     const release = worker.hold();
-    const put = await arm(gateway).put(serviceId(sub, 'rg', 'fhir-busy'), BODY).expect(201);
-    await notify(sub, { ...NOTIFICATION, state: 'Deleted' }).expect(202);
-    release();
-    await worker.whenFinished(operationIdOf(put.headers['azure-asyncoperation']));
+    try {
+      const put = await arm(gateway).put(serviceId(sub, 'rg', 'fhir-busy'), BODY).expect(201);
+      await startAsTheRouterDoes(gateway.stack, sub, operationIdOf(put.headers['azure-asyncoperation']));
+      await notify(sub, { ...NOTIFICATION, state: 'Deleted' }).expect(202);
+      release();
+      await worker.whenFinished(operationIdOf(put.headers['azure-asyncoperation']));
+    } finally {
+      release();
+    }
     await notify(sub, { ...NOTIFICATION, state: 'Deleted' }).expect(200);
-    expect((await pendingOperations(gateway.stack, sub)).map((o) => o.provisioningOperation)).toEqual([1]);
+    expect((await pendingOperations(gateway.stack, sub)).map((o) => o.provisioningOperation)).toEqual([OperationType.Deprovision]);
+  });
+
+  it('deletes a service whose create is still queued right away (the delete supersedes it): 200', async () => {
+    const sub = newSubscriptionId();
+    await registerSubscription(gateway, sub);
+    const release = worker.hold();
+    try {
+      await arm(gateway).put(serviceId(sub, 'rg', 'fhir-queued'), BODY).expect(201);
+      await notify(sub, { ...NOTIFICATION, state: 'Deleted' }).expect(200);
+      expect((await pendingOperations(gateway.stack, sub)).map((o) => o.provisioningOperation)).toEqual([OperationType.Provision, OperationType.Deprovision]);
+    } finally {
+      release();
+    }
   });
 });

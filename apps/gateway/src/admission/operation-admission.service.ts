@@ -18,6 +18,7 @@ import type { ArmSystemData } from '../arm/system-data';
 import { SystemDataRecorder, type SystemDataRequest } from '../arm/system-data.recorder';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { ADMISSION_STORE, AdmissionStore, NameClaimWrite, SystemDataWrite } from '../ports/admission-store.port';
+import { isSupersededByDelete } from './delete-supersession';
 import { OperationTarget, targetOfOperation, targetsOverlap } from './operation-target';
 
 /** What a handler hands over to admit an operation. */
@@ -49,6 +50,8 @@ export interface AdmissibilityOptions {
   readonly resourceId: string;
   /** System operations (a deleted subscription's cascade) are not held to the queue limit. */
   readonly ignoreQueueLimit?: boolean;
+  /** A DELETE: queued creates and updates it supersedes do not block it (`isSupersededByDelete`). */
+  readonly deletes?: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ export class OperationAdmission {
   assertAdmissible(pending: readonly OperationDocument[], target: OperationTarget, options: AdmissibilityOptions): void {
     const blocking = pending.find((operation) => {
       const other = targetOfOperation(operation);
+      if (options.deletes === true && isSupersededByDelete(operation)) return false;
       return other !== undefined && targetsOverlap(other, target);
     });
     if (blocking !== undefined) {

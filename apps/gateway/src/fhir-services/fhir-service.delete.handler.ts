@@ -11,7 +11,8 @@ import { FhirServiceParams, fhirServiceIdOfParams } from './fhir-service.params'
 /**
  * `DELETE .../services/{name}`: 202 with the LRO headers and a Deprovision operation (the service
  * shows `Deleting` until it ends); 204 when there is nothing to delete. A DELETE repeated while the
- * first is under way answers 202 with the first one's headers.
+ * first is under way answers 202 with the first one's headers. A create or update of the service or
+ * its connectors still queued does not hold it up (`isSupersededByDelete`); one already running does (409).
  */
 @Injectable()
 export class FhirServiceDeleteHandler {

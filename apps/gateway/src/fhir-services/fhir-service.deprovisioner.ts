@@ -11,6 +11,7 @@ import {
 } from '@iomt/domain';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
+import { hasQueuedWriteSupersededByDelete } from '../admission/delete-supersession';
 import { assertResourceSettled } from '../admission/resource-settled';
 import type { ArmRequest } from '../arm/arm-request';
 import { fhirServiceIdOf } from './fhir-service.representation';
@@ -37,7 +38,10 @@ export class FhirServiceDeprovisioner {
     private readonly admission: OperationAdmission,
   ) {}
 
-  /** @throws ConflictError when the account or anything under it is busy; ThrottledError when the queue is full. */
+  /**
+   * Supersedes a queued create or update of the service or its connectors (`isSupersededByDelete`).
+   * @throws ConflictError when the account or anything under it is busy otherwise; ThrottledError when the queue is full.
+   */
   async deprovision(
     account: FhirServiceAccount,
     pending: readonly OperationDocument[],
@@ -45,8 +49,9 @@ export class FhirServiceDeprovisioner {
     options: { readonly ignoreQueueLimit?: boolean } = {},
   ): Promise<OperationDocument> {
     const resourceId = fhirServiceIdOf(account);
-    assertResourceSettled(account.state, resourceId);
-    this.admission.assertAdmissible(pending, { accountId: account.id }, { resourceId, ignoreQueueLimit: options.ignoreQueueLimit });
+    const target = { accountId: account.id };
+    if (!hasQueuedWriteSupersededByDelete(pending, target)) assertResourceSettled(account.state, resourceId);
+    this.admission.assertAdmissible(pending, target, { resourceId, ignoreQueueLimit: options.ignoreQueueLimit, deletes: true });
     const operation = newFhirAccountOperation(account, OperationType.Deprovision, newOperationContext(arm, this.clock, account.location));
     const created = await this.admission.admit({
       resource: applyOperationToResource(account, operation),

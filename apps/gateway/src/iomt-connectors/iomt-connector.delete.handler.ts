@@ -11,6 +11,7 @@ import {
 import { AcceptedResponses } from '../admission/accepted-response';
 import { newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
+import { hasQueuedWriteSupersededByDelete } from '../admission/delete-supersession';
 import { assertResourceSettled } from '../admission/resource-settled';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
@@ -21,7 +22,8 @@ import { IomtConnectorParams, iomtConnectorIdOfParams } from './iomt-connector.p
 /**
  * `DELETE .../iomtconnectors/{name}`: 202 with a Deprovision operation (the connector shows
  * `Deleting`; its connections and mappings go with it); 204 when there is nothing to delete; the
- * first DELETE's headers again while it runs.
+ * first DELETE's headers again while it runs. A create or update still queued does not hold it up
+ * (`isSupersededByDelete`); one already running does (409).
  */
 @Injectable()
 export class IomtConnectorDeleteHandler {
@@ -45,8 +47,9 @@ export class IomtConnectorDeleteHandler {
     );
     if (underway !== undefined) return this.responses.accepted(arm, underway, 202);
     assertPreconditions(arm, connector);
-    assertResourceSettled(connector.state, resourceId);
-    this.admission.assertAdmissible(pending, { accountId: parent.id, connectorId: connector.id }, { resourceId });
+    const target = { accountId: parent.id, connectorId: connector.id };
+    if (!hasQueuedWriteSupersededByDelete(pending, target)) assertResourceSettled(connector.state, resourceId);
+    this.admission.assertAdmissible(pending, target, { resourceId, deletes: true });
     const operation = newIomtConnectorOperation(connector, OperationType.Deprovision, newOperationContext(arm, this.clock, connector.location));
     const created = await this.admission.admit({
       resource: applyOperationToResource(connector, operation),
