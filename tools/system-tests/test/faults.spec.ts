@@ -6,8 +6,10 @@ import { deploymentIntervals, deploymentPuts, fhirDeploymentName } from './suppo
 import { createFhirService, provisioningStateOf, terminalStatusOf, type AcceptedCreate } from './support/fhir-operations';
 import { GlobalDbRecords, StoredStatus } from './support/global-db-records';
 import { OperationsQueue } from './support/operations-queue';
+import { waitUntil } from './support/wait-until';
 
 const MAX_ATTEMPTS = 3;
+const MAX_DELIVERIES = 2;
 
 describe('faults: ARM failures retried then Failed, poison messages dead-lettered, nothing left unfinished', () => {
   let system: LocalSystem;
@@ -28,7 +30,15 @@ describe('faults: ARM failures retried then Failed, poison messages dead-lettere
 
   beforeAll(async () => {
     system = await startLocalSystem({
-      serviceEnv: { 'operation-router': { ROUTER_MAX_ATTEMPTS: String(MAX_ATTEMPTS), ROUTER_RETRY_BASE_DELAY_MS: '50', ROUTER_RETRY_MAX_DELAY_MS: '200' } },
+      serviceEnv: {
+        'operation-router': {
+          ROUTER_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+          ROUTER_RETRY_BASE_DELAY_MS: '50',
+          ROUTER_RETRY_MAX_DELAY_MS: '200',
+          // The delivery that reaches this count is the last: one crash mid-operation uses it up.
+          ROUTER_MAX_DELIVERY_COUNT: String(MAX_DELIVERIES),
+        },
+      },
     });
     client = new ArmClient({ baseUrl: system.gatewayUrl });
     db = new GlobalDbRecords(system.env);
@@ -121,6 +131,37 @@ describe('faults: ARM failures retried then Failed, poison messages dead-lettere
       expect(stored).toMatchObject({ provisioningStatus: StoredStatus.Failed, exceptionDetails: expect.stringMatching(/^InvalidMessage: /) });
       expect(await provisioningStateOf(client, created)).toBe('Failed');
       expect(deploymentPuts(system.stack.arm, fhirDeploymentName(created.operationId))).toEqual([]);
+    });
+  });
+
+  describe('an operation whose every delivery ends with the router crashing', () => {
+    let created: AcceptedCreate;
+
+    beforeAll(async () => {
+      system.stack.arm.setFaults({ latencyMs: 100, lroReadsBeforeDone: 8 });
+      try {
+        created = await createFhirService(client, randomUUID(), `fhir-crashloop-${randomUUID().slice(0, 8)}`);
+        const deployment = fhirDeploymentName(created.operationId);
+        await waitUntil(`the fake ARM to receive the PUT of ${deployment}`, () => (deploymentPuts(system.stack.arm, deployment).length > 0 ? true : undefined));
+        await system.services.kill('operation-router', 0);
+        await system.services.restart('operation-router', 0);
+        await terminalStatusOf(client, created);
+      } finally {
+        system.stack.arm.setFaults({ latencyMs: 0, lroReadsBeforeDone: 1 });
+      }
+    });
+
+    it('is dead-lettered on its last delivery, naming why', async () => {
+      const dead = await queue.deadLetter(`the message of ${created.operationId}`, (m) => m.messageId === created.operationId);
+      expect(dead.deadLetterReason).toBe('MaxDeliveryCountReached');
+      expect(dead.deadLetterErrorDescription).toContain(`delivered ${MAX_DELIVERIES} times`);
+    });
+
+    it('with its operation Failed (MaxDeliveryCountReached) rather than left Running, and the gateway saying so', async () => {
+      expect(await terminalStatusOf(client, created)).toMatchObject({ status: 'Failed', error: { code: 'MaxDeliveryCountReached' } });
+      const stored = await db.operation(created.subscriptionId, created.operationId);
+      expect(stored).toMatchObject({ provisioningStatus: StoredStatus.Failed, exceptionDetails: expect.stringMatching(/^MaxDeliveryCountReached: /) });
+      expect(await provisioningStateOf(client, created)).toBe('Failed');
     });
   });
 
