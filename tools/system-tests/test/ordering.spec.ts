@@ -4,6 +4,7 @@ import { ArmClient } from '../src';
 import { deploymentPuts, fhirDeploymentName, onlyDeployment, overlaps, type DeploymentInterval } from './support/arm-deployments';
 import { createFhirService, terminalStatusOf, type AcceptedCreate } from './support/fhir-operations';
 import { GlobalDbRecords, StoredStatus, type StoredOperation } from './support/global-db-records';
+import { waitUntil } from './support/wait-until';
 
 /** An operation as it ran: its stored document and its deployment in the fake ARM. */
 interface RanOperation {
@@ -54,14 +55,18 @@ describe('operation order: one at a time per subscription, in arrival order; sub
     system.stack.arm.setFaults({ latencyMs: ARM_LATENCY_MS });
     const names = (s: number, count: number) => Array.from({ length: count }, (_, i) => `fhir-order-${s}-${i}-${randomUUID().slice(0, 6)}`);
     // The busy subscription's creates go back to back, each sent as soon as the previous one is
-    // accepted (so their arrival order is defined), while each other subscription sends all of
-    // its creates at the same instant.
+    // accepted (so their arrival order is defined). Once its first deployment is in flight, each
+    // other subscription sends all of its creates at the same instant: if subscriptions run in
+    // parallel, theirs overlap the busy subscription's queue.
+    const busyCreates: AcceptedCreate[] = [];
+    accepted.set(busy, busyCreates);
     const sendBackToBack = async () => {
-      const created: AcceptedCreate[] = [];
-      for (const name of names(0, BUSY_SUBSCRIPTION_SERVICES)) created.push(await createFhirService(client, busy, name));
-      accepted.set(busy, created);
+      for (const name of names(0, BUSY_SUBSCRIPTION_SERVICES)) busyCreates.push(await createFhirService(client, busy, name));
     };
     const sendAtOnce = async (subscriptionId: string, s: number) => {
+      await waitUntil("the busy subscription's first deployment", () =>
+        busyCreates.length > 0 && deploymentPuts(system.stack.arm, fhirDeploymentName(busyCreates[0].operationId)).length > 0 ? true : undefined,
+      );
       accepted.set(subscriptionId, await Promise.all(names(s, OTHER_SUBSCRIPTION_SERVICES).map((name) => createFhirService(client, subscriptionId, name))));
     };
     await Promise.all([sendBackToBack(), ...others.map((subscriptionId, s) => sendAtOnce(subscriptionId, s + 1))]);
