@@ -50,7 +50,7 @@ export function serveRequests(receiver: Receiver, handle: RequestHandler): void 
       reply = errorReply(error);
     }
     const sender = ConnectionLinks.of(receiver.connection).replySender(request.reply_to as string | undefined);
-    sender?.send({
+    const delivery = sender?.send({
       correlation_id: request.message_id,
       to: request.reply_to,
       // core-amqp reads either spelling; peek compares `statusCode` literally.
@@ -63,6 +63,10 @@ export function serveRequests(receiver: Receiver, handle: RequestHandler): void 
       },
       body: reply.body ?? null,
     });
+    // Sent pre-settled: the SDK never settles a response, and an unsettled delivery stays in
+    // rhea's session window, so after 2048 responses the link would stall and every later
+    // management request (renew-session-lock among them) would time out.
+    if (delivery !== undefined) delivery.settled = true;
   });
 }
 
