@@ -66,7 +66,7 @@ export function serveRequests(receiver: Receiver, handle: RequestHandler): void 
     // Sent pre-settled: the SDK never settles a response, and an unsettled delivery stays in
     // rhea's session window, so after 2048 responses the link would stall and every later
     // management request (renew-session-lock among them) would time out.
-    if (delivery !== undefined) delivery.settled = true;
+    if (delivery !== undefined) (delivery as { settled: boolean }).settled = true;
   });
 }
 
