@@ -59,6 +59,8 @@ describe('gateway configuration', () => {
     ['Entra ID without audience and keys', { ENTRA_ISSUERS: 'https://login.microsoftonline.com/t/v2.0' }, ['ENTRA_AUDIENCE', 'ENTRA_JWKS_URI']],
     ['Entra ID with both key sources', { ENTRA_ISSUERS: 'https://i/', ENTRA_AUDIENCE: 'a', ENTRA_JWKS_URI: 'https://k/', ENTRA_JWKS: JWKS }, ['ENTRA_JWKS_URI']],
     ['an Entra key set that is not JSON', { ENTRA_ISSUERS: 'https://i/', ENTRA_AUDIENCE: 'a', ENTRA_JWKS: '{' }, ['ENTRA_JWKS']],
+    ['the admin token on a non-loopback HOST', { ADMIN_TOKEN: 'admin', HOST: '0.0.0.0' }, ['ADMIN_TOKEN']],
+    ['an admin role without Entra ID settings', { ADMIN_ENTRA_ROLE: 'IomtRp.Admin' }, ['ADMIN_ENTRA_ROLE']],
     ['a Retry-After over ten minutes', { LRO_RETRY_AFTER_SECONDS: '601' }, ['LRO_RETRY_AFTER_SECONDS']],
     ['a skip token key of the wrong size', { SKIP_TOKEN_KEY: Buffer.alloc(16).toString('base64') }, ['SKIP_TOKEN_KEY']],
     ['no Cosmos endpoint', { COSMOS_ENDPOINT: '' }, ['COSMOS_ENDPOINT']],

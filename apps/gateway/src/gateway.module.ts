@@ -1,5 +1,6 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { HealthModule, ReadinessIndicator } from '@iomt/service-kit';
+import { AdminModule } from './admin/admin.module';
 import { UnknownRouteController } from './arm/unknown-route.controller';
 import { FhirServiceResultRenderer } from './fhir-services/fhir-service.result.renderer';
 import { FhirServicesModule } from './fhir-services/fhir-services.module';
@@ -24,6 +25,7 @@ const useCases = [
   SubscriptionLifecycleModule,
   ProviderOperationsModule,
   ProviderActionsModule,
+  AdminModule,
 ];
 
 const operationResults = OperationStatusModule.forRoot({

@@ -14,13 +14,14 @@ export class AcceptedResponses {
    * `status` (201/200 for PUT, 202 for DELETE, PATCH and POST) with `Azure-AsyncOperation`,
    * `Location` and `Retry-After` for `operation`, on the caller's host.
    */
-  accepted(arm: ArmRequest, operation: OperationDocument, status: number, body?: unknown): ArmResponse {
-    return { status, ...(body === undefined ? {} : { body }), headers: this.headersFor(arm, operation) };
+  accepted(arm: ArmRequest, operation: OperationDocument, status: number, body?: unknown, pathPrefix?: string): ArmResponse {
+    return { status, ...(body === undefined ? {} : { body }), headers: this.headersFor(arm, operation, pathPrefix) };
   }
 
-  /** The LRO headers alone (an idempotent DELETE pointing at the delete already under way). */
-  headersFor(arm: ArmRequest, operation: OperationDocument): Record<string, string> {
+  /** The LRO headers alone (an idempotent DELETE pointing at the delete already under way); `pathPrefix` as `operationUrls`. */
+  headersFor(arm: ArmRequest, operation: OperationDocument, pathPrefix?: string): Record<string, string> {
     const urls = operationUrls({
+      pathPrefix,
       baseUrl: arm.publicUrl.origin,
       subscriptionId: operation.subscriptionId,
       location: operation.primaryRegionName ?? 'global',

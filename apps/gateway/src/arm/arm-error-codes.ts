@@ -4,6 +4,7 @@
  */
 export const ArmErrorCode = {
   AuthenticationFailed: 'AuthenticationFailed',
+  Forbidden: 'Forbidden',
   UnsupportedMediaType: 'UnsupportedMediaType',
   RequestEntityTooLarge: 'RequestEntityTooLarge',
   InvalidSubscriptionState: 'InvalidSubscriptionState',

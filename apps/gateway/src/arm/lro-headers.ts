@@ -17,6 +17,8 @@ export interface OperationUrlParts {
   readonly operationId: string;
   /** The api-version of the request that started the operation; status URLs are polled with it. */
   readonly apiVersion: string;
+  /** A path before the subscription scope (`/admin` for the operators' API); none for ARM. */
+  readonly pathPrefix?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export function operationUrls(parts: OperationUrlParts): OperationUrls {
     const path = formatResourceId(
       operationStatusResourceId({ subscriptionId: parts.subscriptionId, location: parts.location, operationId: parts.operationId, kind }),
     );
-    return `${parts.baseUrl}${path}?api-version=${encodeURIComponent(parts.apiVersion)}`;
+    return `${parts.baseUrl}${parts.pathPrefix ?? ''}${path}?api-version=${encodeURIComponent(parts.apiVersion)}`;
   };
   return { asyncOperation: url('operationStatus'), location: url('operationResult') };
 }

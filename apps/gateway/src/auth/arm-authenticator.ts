@@ -13,6 +13,9 @@ export interface ArmAuthenticator {
 /** DI token of the configured `ArmAuthenticator[]`, in the order they are tried. */
 export const ARM_AUTHENTICATORS = Symbol('ARM_AUTHENTICATORS');
 
+/** DI token of the authenticators of operators on the admin API (`ArmAuthenticator[]`; none: the admin API refuses everyone). */
+export const ADMIN_AUTHENTICATORS = Symbol('ADMIN_AUTHENTICATORS');
+
 /** The token of `Authorization: Bearer <token>`, or undefined. */
 export function bearerTokenOf(request: GatewayRequest): string | undefined {
   const header = request.headers.authorization;

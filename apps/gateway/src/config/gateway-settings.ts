@@ -39,6 +39,8 @@ const thumbprint = z
  * - authentication: ARM_CLIENT_CERT_THUMBPRINTS with
  *   TLS_PORT/TLS_CERT_FILE/TLS_KEY_FILE (mutual TLS), ENTRA_ISSUERS/ENTRA_AUDIENCE with ENTRA_JWKS_URI or
  *   ENTRA_JWKS (Entra ID bearer tokens);
+ * - the operators' admin API (`/admin/...`): ADMIN_TOKEN (loopback HOST only) and/or ADMIN_ENTRA_ROLE
+ *   (an app role Entra ID tokens must carry; needs the ENTRA_* settings);
  * - long-running operations: LRO_RETRY_AFTER_SECONDS (10, ARM's minimum; the local stack uses 1);
  * - admission: MAX_QUEUED_OPERATIONS_PER_SUBSCRIPTION, THROTTLED_RETRY_AFTER_SECONDS, PUBLISH_TIMEOUT_MS,
  *   REGION_CACHE_TTL_MS;
@@ -58,6 +60,8 @@ export const gatewaySettingsShape = {
   ENTRA_AUDIENCE: unsetWhenEmpty(z.string().optional()),
   ENTRA_JWKS_URI: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   ENTRA_JWKS: optionalSecretSetting(),
+  ADMIN_TOKEN: optionalSecretSetting(),
+  ADMIN_ENTRA_ROLE: unsetWhenEmpty(z.string().optional()),
   LRO_RETRY_AFTER_SECONDS: unsetWhenEmpty(integerSetting(1, ARM_RETRY_AFTER_SECONDS.max).default(ARM_RETRY_AFTER_SECONDS.min)),
   MAX_QUEUED_OPERATIONS_PER_SUBSCRIPTION: unsetWhenEmpty(integerSetting(1, 10_000).default(50)),
   THROTTLED_RETRY_AFTER_SECONDS: unsetWhenEmpty(integerSetting(1, 3600).default(ARM_RETRY_AFTER_SECONDS.min)),

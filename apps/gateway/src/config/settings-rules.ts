@@ -15,6 +15,8 @@ interface RuleInput {
   readonly ENTRA_AUDIENCE?: string;
   readonly ENTRA_JWKS_URI?: string;
   readonly ENTRA_JWKS?: string;
+  readonly ADMIN_TOKEN?: string;
+  readonly ADMIN_ENTRA_ROLE?: string;
 }
 
 type Issue = readonly [setting: keyof RuleInput, problem: string];
@@ -45,6 +47,11 @@ function entraIssues(s: RuleInput): Issue[] {
   return issues;
 }
 
+function adminIssues(s: RuleInput): Issue[] {
+  if (s.ADMIN_ENTRA_ROLE === undefined || (s.ENTRA_ISSUERS !== undefined && s.ENTRA_AUDIENCE !== undefined)) return [];
+  return [['ADMIN_ENTRA_ROLE', 'needs ENTRA_ISSUERS and ENTRA_AUDIENCE (admin tokens are checked as ARM\'s are)']];
+}
+
 function isJwks(text: string): boolean {
   try {
     const value = JSON.parse(text) as { keys?: unknown };
@@ -59,11 +66,12 @@ function isJwks(text: string): boolean {
  * loopback only; TLS and Entra ID settings come complete or not at all.
  */
 export function checkGatewaySettings(settings: RuleInput, ctx: z.RefinementCtx): void {
-  const issues: Issue[] = [...tlsIssues(settings), ...entraIssues(settings)];
+  const issues: Issue[] = [...tlsIssues(settings), ...entraIssues(settings), ...adminIssues(settings)];
   const localOnly: ReadonlyArray<readonly [keyof RuleInput, boolean]> = [
     ['LOCAL_ARM_TOKEN', settings.LOCAL_ARM_TOKEN !== undefined],
     ['LOCAL_ALLOW_ANONYMOUS', settings.LOCAL_ALLOW_ANONYMOUS === true],
     ['LOCAL_AUTO_REGISTER_SUBSCRIPTIONS', settings.LOCAL_AUTO_REGISTER_SUBSCRIPTIONS === true],
+    ['ADMIN_TOKEN', settings.ADMIN_TOKEN !== undefined],
   ];
   for (const [setting, enabled] of localOnly) {
     if (enabled && !isLoopbackHost(settings.HOST)) {

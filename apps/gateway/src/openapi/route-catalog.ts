@@ -1,4 +1,5 @@
 import { HealthcareProviderEndpoint, HealthcareResourceType, SUBSCRIPTION_LIFECYCLE_API_VERSION, supportedApiVersions } from '@iomt/domain';
+import { AdminPath } from '../admin/admin-paths';
 import { ArmPath } from '../arm/arm-paths';
 
 /** One route of the ARM surface, as the OpenAPI document describes it. */
@@ -27,7 +28,7 @@ const route = (
   body = false,
 ): CatalogRoute => ({ method, path, operationId, summary, responses, apiVersions, body });
 
-/** Every route the gateway serves under ARM (the health probes and this document aside). */
+/** Every route the gateway serves under ARM and on the admin API (the health probes and this document aside). */
 export const ROUTE_CATALOG: readonly CatalogRoute[] = [
   route('put', ArmPath.Subscription, 'Subscriptions_Notify', 'ARM subscription lifecycle notification', [200, 201, 202], [SUBSCRIPTION_LIFECYCLE_API_VERSION], true),
   route('get', ArmPath.Operations, 'Operations_List', 'Operations of the provider', [200], supportedApiVersions(HealthcareProviderEndpoint.Operations)),
@@ -53,4 +54,8 @@ export const ROUTE_CATALOG: readonly CatalogRoute[] = [
   route('get', ArmPath.OperationResult, 'OperationResults_Get', 'Result of a long-running operation', [200, 202, 204], status),
   route('post', ArmPath.CheckNameAvailability, 'Services_CheckNameAvailability', 'Is a FHIR service name available', [200], services, true),
   route('post', ArmPath.ValidateMedtechMappings, 'Services_ValidateMedtechMappings', 'Validate MedTech mappings', [200], services, true),
+  // The operators' admin API: its own credential (ADMIN_TOKEN or an Entra ID admin role); ARM's gets 403.
+  route('post', AdminPath.ConnectorRotateKeys, 'Admin_IotConnectors_RotateKeys', 'Admin only: force a key rotation of an IoMT connector', [202], iomt),
+  route('get', AdminPath.OperationStatus, 'Admin_OperationStatuses_Get', 'Admin only: status of an operation started on the admin API', [200], status),
+  route('get', AdminPath.OperationResult, 'Admin_OperationResults_Get', 'Admin only: result of an operation started on the admin API', [200, 202, 204], status),
 ];

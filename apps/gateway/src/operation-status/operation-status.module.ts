@@ -3,6 +3,7 @@ import { GatewayCoreModule } from '../gateway-core.module';
 import { OperationLookup } from './operation-lookup';
 import { OPERATION_RESULT_RENDERERS, OperationResultRenderer } from './operation-result.renderer';
 import { OperationResultGetHandler } from './operation-result.get.handler';
+import { AdminOperationStatusController } from './admin-operation-status.controller';
 import { OperationStatusController } from './operation-status.controller';
 import { OperationStatusGetHandler } from './operation-status.get.handler';
 
@@ -19,7 +20,7 @@ export class OperationStatusModule {
     return {
       module: OperationStatusModule,
       imports: [GatewayCoreModule, ...options.imports],
-      controllers: [OperationStatusController],
+      controllers: [OperationStatusController, AdminOperationStatusController],
       providers: [
         OperationLookup,
         OperationStatusGetHandler,
