@@ -13,6 +13,7 @@ import {
 } from '@iomt/domain';
 import { inOperationSpan, operationParentContext, TelemetryAttribute } from '@iomt/service-kit';
 import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
+import type { RouterCommand } from '../handlers/router-command';
 import { isSupersededCreate, maySupersede, SUPERSEDED_REASON } from './cancel-rule';
 import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
 import { OperationFinisher } from './operation-finisher';
@@ -106,8 +107,8 @@ export class OperationProcessor {
 
   private async isSuperseded(operation: OperationDocument): Promise<boolean> {
     if (!maySupersede(operation)) return false;
-    const resource = await this.resources.resourceOf(operation);
-    const pending = await this.operations.listNonTerminal(operation.subscriptionId);
+    // Independent reads: one round trip instead of two.
+    const [resource, pending] = await Promise.all([this.resources.resourceOf(operation), this.operations.listNonTerminal(operation.subscriptionId)]);
     const snapshot = { exists: resource !== undefined, state: resource?.state };
     return isSupersededCreate(operation, pending.items, snapshot);
   }
@@ -125,9 +126,11 @@ export class OperationProcessor {
       if (running === undefined) return 'skipped';
       if (running.attemptCount === 1) recordOperationStarted(running);
       trace.getActiveSpan()?.setAttribute(TelemetryAttribute.OperationAttempt, running.attemptCount);
+      // The handler chain reads what it needs while the resource's state is written; it never rejects.
+      const choice = chooseCommand(this.handlers, running).then((command) => ({ command }), (error: unknown) => ({ error }));
       await this.resources.apply(running);
       const progress = new ProgressWriter(this.store, running);
-      const failure = await this.attempt(running, delivery, progress);
+      const failure = await this.attempt(running, delivery, progress, await choice);
       // Finish on top of the progress written meanwhile (its ETag), once those writes are done.
       const current = await progress.settled();
       if (failure === undefined) return this.end(current, { status: OperationStatus.Completed });
@@ -148,9 +151,11 @@ export class OperationProcessor {
     operation: OperationDocument,
     { signal, timing }: OperationDelivery,
     progress: ProgressWriter,
+    choice: { command: RouterCommand } | { error: unknown },
   ): Promise<{ error: unknown } | undefined> {
+    if ('error' in choice) return choice;
+    const { command } = choice;
     try {
-      const command = await chooseCommand(this.handlers, operation);
       const dispatch = () => this.dispatcher.dispatch(command, operation.attemptCount, signal, (percent) => progress.report(percent));
       await (timing === undefined ? dispatch() : timing.waitForWorker(dispatch));
       return undefined;
