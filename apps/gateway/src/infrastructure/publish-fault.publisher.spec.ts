@@ -23,7 +23,7 @@ describe('withLocalPublishFaults', () => {
     [{}, '127.0.0.1', 'the publisher itself'],
     [{ LOCAL_FAULT_PUBLISH_FAILURE_RATE: '' }, '127.0.0.1', 'the publisher itself'],
     [{ LOCAL_FAULT_PUBLISH_FAILURE_RATE: '0' }, '127.0.0.1', 'the publisher itself'],
-  ])('with %j on %s gives %s', (env, host) => {
+  ])('with %j on %s gives %s', (env, host, _gives) => {
     expect(withLocalPublishFaults(inner, host, env)).toBe(inner);
   });
 
