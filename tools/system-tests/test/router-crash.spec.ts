@@ -67,7 +67,12 @@ describe('a process killed (SIGKILL) while a deployment is in flight', () => {
   let db: GlobalDbRecords;
 
   beforeAll(async () => {
-    system = await startLocalSystem({ replicas: { 'operation-router': 2 }, log: keepLog });
+    system = await startLocalSystem({
+      replicas: { 'operation-router': 2 },
+      // The router waits for the restarted worker's reply however long its restart takes on a busy machine.
+      serviceEnv: { 'operation-router': { SERVICEBUS_REPLY_TIMEOUT_MS: '150000' } },
+      log: keepLog,
+    });
     // The first scenario has a single router replica; the second starts the other one again.
     await system.services.kill('operation-router', 1);
     client = new ArmClient({ baseUrl: system.gatewayUrl });
