@@ -80,6 +80,7 @@ describe('services (FHIR) without a worker', () => {
     const response = await arm(gateway).put(serviceId(sub, 'rg', 'fhir-bad'), body);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe(code);
+    expect(response.headers['x-ms-failurecause']).toBe('client');
     if (target !== undefined) expect(response.body.error.target).toBe(target);
     expect(await partitionSnapshot(gateway.stack, sub)).toEqual(before);
   });

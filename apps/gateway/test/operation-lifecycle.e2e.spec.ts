@@ -107,13 +107,16 @@ describe('long-running operations of services, with a worker ending them', () =>
     await finished(put);
     const status = await arm(gateway).follow(put.headers['azure-asyncoperation']).expect(200);
     expect(status.body).toMatchObject({ status: 'Failed', error: { code: 'InvalidRequestContent', message: expect.stringContaining('told to fail') } });
+    expect(status.headers['x-ms-failurecause']).toBe('client');
     const result = await arm(gateway).follow(put.headers['location']).expect(400);
     expect(result.body.error.code).toBe('InvalidRequestContent');
+    expect(result.headers['x-ms-failurecause']).toBe('client');
     const get = await arm(gateway).get(id).expect(200);
     expect(get.body.properties.provisioningState).toBe('Failed');
     worker.decide = () => 'complete';
     const retry = await arm(gateway).put(id, BODY).expect(200);
     await finished(retry);
+    expect((await arm(gateway).follow(retry.headers['azure-asyncoperation']).expect(200)).headers['x-ms-failurecause']).toBeUndefined();
     expect((await arm(gateway).get(id).expect(200)).body.properties.provisioningState).toBe('Succeeded');
   });
 

@@ -38,3 +38,4 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 export function failureStatus(error: ArmErrorBody): number {
   return STATUS_BY_CODE[error.code] ?? 500;
 }
+

@@ -4,6 +4,7 @@ import { armErrorBody } from '../arm/arm-error-body';
 import type { ArmRequest } from '../arm/arm-request';
 import type { ArmResponse } from '../arm/arm-response';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { FAILURE_CAUSE_HEADER, failureCauseOf } from '../arm/failure-cause';
 import { failureStatus, operationError } from './operation-outcome';
 import { OperationLookup, OperationStatusParams } from './operation-lookup';
 import { OPERATION_RESULT_RENDERERS, OperationResultRenderer } from './operation-result.renderer';
@@ -27,7 +28,10 @@ export class OperationResultGetHandler {
       return { status: 202, headers: { location: arm.publicUrl.href, 'retry-after': String(this.config.LRO_RETRY_AFTER_SECONDS) } };
     }
     const error = operationError(operation);
-    if (error !== undefined) return { status: failureStatus(error), body: armErrorBody(error.code, error.message) };
+    if (error !== undefined) {
+      const status = failureStatus(error);
+      return { status, body: armErrorBody(error.code, error.message), headers: { [FAILURE_CAUSE_HEADER]: failureCauseOf(status) } };
+    }
     if (operation.provisioningStatus !== OperationStatus.Completed) return { status: 204 };
     const renderer = this.renderers.find((candidate) => candidate.resourceTypeName === operation.resourceTypeName);
     const body = renderer === undefined ? undefined : await renderer.render(operation);

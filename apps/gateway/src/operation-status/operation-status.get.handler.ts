@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { formatResourceId, operationResultStatusOf } from '@iomt/domain';
 import { ok, type ArmResponse } from '../arm/arm-response';
-import { operationError } from './operation-outcome';
+import { FAILURE_CAUSE_HEADER, failureCauseOf } from '../arm/failure-cause';
+import { failureStatus, operationError } from './operation-outcome';
 import { OperationLookup, OperationStatusParams } from './operation-lookup';
 
 /**
  * `GET .../locations/{loc}/operationStatuses/{id}` (the `Azure-AsyncOperation` URL): always 200
  * while the operation can be read, with `{id, name, status, startTime, endTime, percentComplete,
- * error}` (arm-rpc.md §1.5); `error` on Failed and Canceled.
+ * error}` (arm-rpc.md §1.5); `error` on Failed and Canceled, with `x-ms-failurecause`.
  */
 @Injectable()
 export class OperationStatusGetHandler {
@@ -16,7 +17,7 @@ export class OperationStatusGetHandler {
   async handle(params: OperationStatusParams): Promise<ArmResponse> {
     const { operation, id } = await this.lookup.find(params, 'operationStatus');
     const error = operationError(operation);
-    return ok({
+    const response = ok({
       id: formatResourceId(id),
       name: operation.id,
       status: operationResultStatusOf(operation.provisioningStatus),
@@ -25,5 +26,7 @@ export class OperationStatusGetHandler {
       percentComplete: operation.percentComplete ?? 0,
       ...(error === undefined ? {} : { error }),
     });
+    // The status itself is read fine (200); the header attributes the operation's failure.
+    return error === undefined ? response : { ...response, headers: { [FAILURE_CAUSE_HEADER]: failureCauseOf(failureStatus(error)) } };
   }
 }
