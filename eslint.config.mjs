@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:runtime'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   {
     sourceTag: 'type:contracts',
     onlyDependOnLibsWithTags: ['type:domain'],

@@ -22,3 +22,4 @@ export * from './lib/telemetry/log-fields';
 export * from './lib/telemetry/operation-span';
 export * from './lib/telemetry/stored-trace';
 export * from './lib/telemetry/metrics.controller';
+export * from './lib/commands/run-command';

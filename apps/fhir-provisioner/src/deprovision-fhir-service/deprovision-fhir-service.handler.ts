@@ -2,8 +2,8 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
 import { ServiceBusExceptionFilter } from '@iomt/messaging';
-import { runCommand } from '../shared/run-command';
 import { DeprovisionFhirServiceUseCase } from './deprovision-fhir-service.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** Answers `DeprovisionFhirService` commands on the fhir-commands queue. */
 @Controller()

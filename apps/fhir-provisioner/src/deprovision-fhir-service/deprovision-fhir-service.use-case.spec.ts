@@ -1,8 +1,8 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationType, ResourceState, streamAnalyticsJobSecretId, TransientError } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { DISABLED_INFRA_SUBSCRIPTION_ID, fakeFhirPlanner, FhirWorld, INFRA_SUBSCRIPTION_ID } from '../testing/fhir-world';
 import { DeprovisionFhirServiceUseCase } from './deprovision-fhir-service.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 function setUp() {
   const world = new FhirWorld();

@@ -1,8 +1,8 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationType } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { fakeFhirPlanner, FhirWorld, INFRA_SUBSCRIPTION_ID } from '../testing/fhir-world';
 import { PatchFhirServiceUseCase } from './patch-fhir-service.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 function setUp(type = OperationType.Patch) {
   const world = new FhirWorld();

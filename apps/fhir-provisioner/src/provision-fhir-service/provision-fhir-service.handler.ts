@@ -3,8 +3,8 @@ import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
 import { ReplyProgressSender, ServiceBusContext, ServiceBusExceptionFilter } from '@iomt/messaging';
 import { FHIR_COMMANDS_PROGRESS } from '../commands-consumer';
-import { runCommand } from '../shared/run-command';
 import { ProvisionFhirServiceUseCase } from './provision-fhir-service.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** Answers `ProvisionFhirService` commands on the fhir-commands queue. */
 @Controller()

@@ -1,8 +1,8 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationStatus, OperationType, TransientError, ValidationError } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { fakeFhirPlanner, FhirWorld, INFRA_SUBSCRIPTION_ID, PLAN_ID, SERVICE_ID, SUBSCRIPTION_ID } from '../testing/fhir-world';
 import { ProvisionFhirServiceUseCase } from './provision-fhir-service.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 function setUp() {
   const world = new FhirWorld();

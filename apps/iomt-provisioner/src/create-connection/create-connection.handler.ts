@@ -2,8 +2,8 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
 import { ServiceBusExceptionFilter } from '@iomt/messaging';
-import { runCommand } from '../shared/run-command';
 import { CreateConnectionUseCase } from './create-connection.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** Answers `CreateIomtConnection` commands on the iomt-commands queue. */
 @Controller()

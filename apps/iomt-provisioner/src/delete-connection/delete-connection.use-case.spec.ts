@@ -1,9 +1,9 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationType, TransientError } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { IomtWorld } from '../testing/iomt-world';
 import { commandFor, connectionOperation, FULL_INFRA_SUBSCRIPTION_ID, RESOURCE_IDS } from '../testing/samples';
 import { DeleteConnectionUseCase } from './delete-connection.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 function setUp() {
   const world = new IomtWorld();

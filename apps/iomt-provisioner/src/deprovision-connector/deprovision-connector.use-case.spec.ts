@@ -7,10 +7,10 @@ import {
   streamAnalyticsJobSecretId,
   TransientError,
 } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { IomtWorld } from '../testing/iomt-world';
 import { commandFor, connectorOperation, FULL_INFRA_SUBSCRIPTION_ID, NOW, RESOURCE_IDS, sampleRegion } from '../testing/samples';
 import { DeprovisionConnectorUseCase } from './deprovision-connector.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** The plan `IomtWorld.provisionConnector` places the connector on. */
 const WORLD_PLAN = 'plan';

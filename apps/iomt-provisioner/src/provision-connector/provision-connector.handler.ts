@@ -2,8 +2,8 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Subject } from '@iomt/contracts';
 import { ServiceBusExceptionFilter } from '@iomt/messaging';
-import { runCommand } from '../shared/run-command';
 import { ProvisionConnectorUseCase } from './provision-connector.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** Answers `ProvisionIomtConnector` commands on the iomt-commands queue. */
 @Controller()

@@ -9,7 +9,6 @@ import {
   TransientError,
   ValidationError,
 } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { fakePlanner, IomtWorld } from '../testing/iomt-world';
 import {
   commandFor,
@@ -23,6 +22,7 @@ import {
   sampleRegion,
 } from '../testing/samples';
 import { ProvisionConnectorUseCase } from './provision-connector.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 function setUp() {
   const world = new IomtWorld();

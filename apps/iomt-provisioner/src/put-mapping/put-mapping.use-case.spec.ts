@@ -1,9 +1,9 @@
 import { replyErrorFrom, Subject } from '@iomt/contracts';
 import { OperationType, TransientError } from '@iomt/domain';
-import { runCommand } from '../shared/run-command';
 import { IomtWorld } from '../testing/iomt-world';
 import { commandFor, connectorOperation, DEVICE_MAPPING, FHIR_MAPPING, mappingOperation, RESOURCE_IDS } from '../testing/samples';
 import { PutMappingUseCase } from './put-mapping.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 const NEW_FHIR_MAPPING = FHIR_MAPPING.replace('count/min', 'beats/min');
 

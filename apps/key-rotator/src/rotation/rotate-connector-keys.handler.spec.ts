@@ -2,7 +2,7 @@ import { TransientError } from '@iomt/domain';
 import { RotationFixture } from '../testing/rotation-fixture';
 import { RotateConnectorKeysHandler } from './rotate-connector-keys.handler';
 import type { RotateConnectorKeysUseCase } from './rotate-connector-keys.use-case';
-import { UnexpectedWorkerError } from './run-command';
+import { UnexpectedWorkerError } from '@iomt/service-kit';
 
 function handlerWith(execute: RotateConnectorKeysUseCase['execute']): RotateConnectorKeysHandler {
   return new RotateConnectorKeysHandler({ execute } as RotateConnectorKeysUseCase);

@@ -2,8 +2,8 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { type RotateConnectorKeysResult, Subject } from '@iomt/contracts';
 import { ServiceBusExceptionFilter } from '@iomt/messaging';
-import { runCommand } from './run-command';
 import { RotateConnectorKeysUseCase } from './rotate-connector-keys.use-case';
+import { runCommand } from '@iomt/service-kit';
 
 /** Answers `connector-keys.rotate` commands on the key-rotation-commands queue. */
 @Controller()

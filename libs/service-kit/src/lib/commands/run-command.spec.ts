@@ -1,14 +1,17 @@
 import { Subject } from '@iomt/contracts';
 import { ValidationError } from '@iomt/domain';
-import { currentLogFields } from '@iomt/service-kit';
+import { currentLogFields } from '../telemetry/log-fields';
 import { Logger } from '@nestjs/common';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { RESOURCE_IDS, SUBSCRIPTION_ID } from '../testing/samples';
 import { runCommand, UnexpectedWorkerError } from './run-command';
 
 const OPERATION_ID = '3f6d1c2a-7b8e-4f90-a1b2-c3d4e5f60718';
+const SUBSCRIPTION_ID = '0f2e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const RESOURCE_IDS = {
+  connector: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-iomt/providers/Microsoft.HealthcareApis/services/fhir1/iomtconnectors/conn1`,
+};
 const body = { operationId: OPERATION_ID, subscriptionId: SUBSCRIPTION_ID, resourceId: RESOURCE_IDS.connector, attempt: 2 };
 
 describe('runCommand telemetry', () => {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CommandOf, CommandSubject, parseCommand } from '@iomt/contracts';
-import { DomainError, DomainErrorKind, ErrorCode, isDomainError } from '@iomt/domain';
-import { inOperationSpan, TelemetryAttribute } from '@iomt/service-kit';
+import { type CommandOf, type CommandSubject, parseCommand } from '@iomt/contracts';
+import { DomainError, type DomainErrorKind, ErrorCode, isDomainError } from '@iomt/domain';
+import { inOperationSpan } from '../telemetry/operation-span';
+import { TelemetryAttribute } from '../telemetry/telemetry.attributes';
 
 const logger = new Logger('Command');
 
@@ -20,7 +21,8 @@ export class UnexpectedWorkerError extends DomainError {
 }
 
 /**
- * Parses a received command by its subject and runs `execute` on it. A bad payload fails with the
+ * What every worker (the provisioners, the key rotator) does with a command it receives: parses it
+ * by its subject and runs `execute` on it. A bad payload fails with the
  * contracts' `InvalidMessage` ValidationError (not retryable); any failure that is not a
  * `DomainError` becomes an {@link UnexpectedWorkerError}, so every reply carries a code and the
  * right `retryable` flag. It runs in a span of the operation (its ids on the span and the log lines).
@@ -59,7 +61,8 @@ async function runClassified<S extends CommandSubject, R>(
       logger.warn(`${subject} of operation ${command.operationId} failed: ${error.code}: ${error.message}`);
       throw error;
     }
-    logger.error(`${subject} of operation ${command.operationId} failed unexpectedly`, error instanceof Error ? error.stack : undefined);
+    // Only the error's name: an unexpected library error's text may quote a response carrying keys.
+    logger.error(`${subject} of operation ${command.operationId} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
     throw new UnexpectedWorkerError('Internal server error.', { cause: error });
   }
 }
