@@ -50,9 +50,11 @@ describe('a load run with a router replica killed and restarted mid-run', () => 
     expect(report.latency.putToTerminal.count).toBe(accepted);
   });
 
-  it('was refused only for a parent that failed or was not yet shown provisioned (errors by code, not violations)', () => {
+  // The router ends an operation a moment before it updates the resource's state, so a request
+  // right after it may still find the resource Creating (409) or its parent not provisioned.
+  it('was refused only for a resource or parent that failed or was not yet shown provisioned (errors by code, not violations)', () => {
     const codes = Object.keys(report.errors).map((key) => key.split(' ')[1]);
-    expect(codes.filter((code) => !['ParentResourceNotProvisioned', 'ResourceNotFound'].includes(code))).toEqual([]);
+    expect(codes.filter((code) => !['ParentResourceNotProvisioned', 'ResourceNotFound', 'Conflict'].includes(code))).toEqual([]);
   });
 
   it('lost nothing, ran no two operations of a subscription at once or out of order, dead-lettered nothing', () => {

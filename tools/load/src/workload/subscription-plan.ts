@@ -60,7 +60,8 @@ export class SubscriptionPlan {
   }
 
   private createService(): PlannedOperation {
-    const name = `fhir-${++this.created}`;
+    // FHIR service names are DNS names, unique across subscriptions: prefix the subscription's.
+    const name = `fhir-${this.subscriptionId.slice(0, 8).toLowerCase()}-${++this.created}`;
     this.services.set(name, new Set());
     return { kind: 'service', method: 'PUT', path: this.servicePath(name), apiVersion: SERVICES_API, body: { location: 'westus2', kind: 'fhir-R4' } };
   }
