@@ -29,7 +29,7 @@ describe('the load report', () => {
   it('holds the figures: totals, throughput, latency percentiles, errors by code, faults', () => {
     const report = buildReport(run(records));
     expect(report).toMatchObject({
-      totals: { issued: 3, accepted: 2, terminal: 2, refused: 1 },
+      totals: { issued: 3, accepted: 2, terminal: 2, refused: 1, synchronous: 0 },
       throughput: { completedPerSecond: 1, acceptedPerSecond: 2 },
       latency: { putToAccepted: { count: 2, p50: 50, max: 50 }, putToTerminal: { count: 2, p50: 1000, p99: 1900, max: 1900 } },
       errors: { 'mapping Conflict': 1 },

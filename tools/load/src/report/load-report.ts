@@ -60,7 +60,14 @@ export function buildReport(run: RunOutcome): LoadReport {
     settings: run.settings,
     startedAt: new Date(run.startedAt).toISOString(),
     durationSeconds: round(seconds),
-    totals: { issued: run.records.length, accepted: accepted.length, terminal: terminal.length, refused: run.records.filter((r) => r.errorCode !== undefined).length },
+    totals: {
+      issued: run.records.length,
+      accepted: accepted.length,
+      terminal: terminal.length,
+      refused: run.records.filter((r) => r.errorCode !== undefined).length,
+      // Answered 2xx without an operation: a DELETE of what was already gone (204), say.
+      synchronous: run.records.filter((r) => r.operationId === undefined && r.errorCode === undefined).length,
+    },
     throughput: {
       completedPerSecond: round(terminal.length / activeSeconds),
       acceptedPerSecond: round(accepted.length / Math.max(0.001, (run.issuingEndedAt - run.startedAt) / 1000)),

@@ -19,7 +19,7 @@ export async function writeReport(report: LoadReport, outDir: string): Promise<{
 export function summaryLines(report: LoadReport): string[] {
   const { putToAccepted: a, putToTerminal: t } = report.latency;
   const lines = [
-    `operations: ${report.totals['issued']} issued, ${report.totals['accepted']} accepted, ${report.totals['terminal']} terminal, ${report.totals['refused']} refused in ${report.durationSeconds}s`,
+    `operations: ${report.totals['issued']} issued, ${report.totals['accepted']} accepted, ${report.totals['terminal']} terminal, ${report.totals['refused']} refused, ${report.totals['synchronous']} answered at once in ${report.durationSeconds}s`,
     `throughput: ${report.throughput.completedPerSecond} completed/s, ${report.throughput.acceptedPerSecond} accepted/s while issuing`,
     `PUT→201:      p50 ${formatMs(a.p50)}  p90 ${formatMs(a.p90)}  p99 ${formatMs(a.p99)}  max ${formatMs(a.max)}`,
     `PUT→terminal: p50 ${formatMs(t.p50)}  p90 ${formatMs(t.p90)}  p99 ${formatMs(t.p99)}  max ${formatMs(t.max)}`,
