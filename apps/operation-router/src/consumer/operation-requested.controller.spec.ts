@@ -8,11 +8,19 @@ import { RouterShutdown } from './router-shutdown';
 const SUB = 'c243745d-50bb-48d1-9e62-3f72efb3166c';
 const OP = '9d4c1c1e-7f0a-4a51-9a55-0c2b6f0f7e11';
 
-/** The processor's two entry points, recorded; `outcome` decides what `process` does. */
+/** The processor's entry points, recorded; `outcome` decides what `process` does, `blocker` what runs ahead. */
 class FakeProcessor {
   readonly processed: OperationDelivery[] = [];
   readonly poisoned: [string, string, string][] = [];
+  readonly blockersFailed: [string, string, string][] = [];
   outcome: () => Promise<ProcessingResult> = async () => 'completed';
+  blocker: () => Promise<string | undefined> = async () => undefined;
+
+  async failEarlierBlocker(subscriptionId: string, _operationId: string, reason: string): Promise<string | undefined> {
+    const blocker = await this.blocker();
+    if (blocker !== undefined) this.blockersFailed.push([subscriptionId, blocker, reason]);
+    return blocker;
+  }
 
   process(delivery: OperationDelivery): Promise<ProcessingResult> {
     this.processed.push(delivery);
@@ -97,6 +105,27 @@ describe('OperationRequestedController', () => {
     processor.failPoisoned = async () => Promise.reject(new Error('Cosmos is down'));
     const { context, settled } = contextFor(4);
     await controller.onOperationRequested(body, context);
+    expect(settled).toEqual(['abandon']);
+  });
+
+  it('on the last delivery fails the earlier operation that held the message up, then still processes the one it names', async () => {
+    const { processor, controller } = setup();
+    const EARLIER = '1f0b7c1e-0000-4a51-9a55-0c2b6f0f7e11';
+    processor.blocker = async () => EARLIER;
+    const { context, settled } = contextFor(4);
+    await controller.onOperationRequested(body, context);
+    expect(processor.blockersFailed).toEqual([[SUB, EARLIER, expect.stringMatching(/^MaxDeliveryCountReached: .*5 times/)]]);
+    expect(processor.poisoned).toEqual([]);
+    expect(processor.processed).toEqual([expect.objectContaining({ operationId: OP })]);
+    expect(settled).toEqual(['complete']);
+  });
+
+  it('abandons the last delivery when the operations ahead of it cannot be read, failing nothing', async () => {
+    const { processor, controller } = setup();
+    processor.blocker = async () => Promise.reject(new Error('Cosmos is down'));
+    const { context, settled } = contextFor(4);
+    await controller.onOperationRequested(body, context);
+    expect([processor.poisoned, processor.processed]).toEqual([[], []]);
     expect(settled).toEqual(['abandon']);
   });
 });

@@ -22,7 +22,8 @@ export const RouterDeadLetterReason = {
  * settles every message itself, after the operation's document says how it ended:
  * complete when the operation ended (or needed nothing), abandon when the router stopped or the
  * Global DB failed (redelivered, resumed from the document), dead-letter a poison message after
- * marking its operation Failed.
+ * marking its operation Failed. The processor first runs the subscription's unfinished operations
+ * enqueued earlier, so on the last delivery the one that held the message up is the one Failed.
  */
 @Controller()
 export class OperationRequestedController {
@@ -48,7 +49,10 @@ export class OperationRequestedController {
     const deliveries = (context.getMessage().deliveryCount ?? 0) + 1;
     if (deliveries >= this.settings.maxDeliveryCount) {
       const reason = `Operation message delivered ${deliveries} times (the queue's limit) without finishing.`;
-      return this.poison(context, RouterDeadLetterReason.MaxDeliveryCountReached, reason, message.operationId);
+      const blocker = await this.failEarlierBlocker(message.operationId, `${RouterDeadLetterReason.MaxDeliveryCountReached}: ${reason}`, context);
+      if (blocker === null) return context.abandon().catch(() => undefined);
+      if (blocker === undefined) return this.poison(context, RouterDeadLetterReason.MaxDeliveryCountReached, reason, message.operationId);
+      // The earlier operation was the poison; this one still gets its last delivery.
     }
     const stopRenewing = keepSessionLock(context, this.settings.lockRenewalIntervalMs);
     try {
@@ -61,6 +65,22 @@ export class OperationRequestedController {
       await context.abandon().catch(() => undefined);
     } finally {
       stopRenewing();
+    }
+  }
+
+  /**
+   * The earlier deliveries may have been spent on an operation enqueued before this one (run
+   * first, invariant 1): that one is Failed instead of this one. Its id; undefined when nothing
+   * earlier was unfinished; null when the Global DB failed (the message is abandoned).
+   */
+  private async failEarlierBlocker(operationId: string, reason: string, context: ServiceBusContext): Promise<string | undefined | null> {
+    try {
+      const blocker = await this.processor.failEarlierBlocker(context.getSessionId(), operationId, reason);
+      if (blocker !== undefined) this.logger.error(`Operation ${blocker}, run ahead of ${operationId}, Failed: ${reason}`);
+      return blocker;
+    } catch (error) {
+      this.logger.error(`Could not check the operations ahead of ${operationId}: ${failureMessage(error)}`);
+      return null;
     }
   }
 

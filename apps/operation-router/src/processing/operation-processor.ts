@@ -4,44 +4,35 @@ import {
   isTerminalStatus,
   OPERATION_REPOSITORY,
   OperationStatus,
-  OperationType,
   recordAttemptFailure,
   startOperationAttempt,
   type OperationDocument,
   type OperationHandler,
   type OperationRepository,
 } from '@iomt/domain';
-import { inOperationSpan, operationParentContext, TelemetryAttribute } from '@iomt/service-kit';
+import { runWithLogFields, TelemetryAttribute } from '@iomt/service-kit';
 import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
 import type { RouterCommand } from '../handlers/router-command';
 import { isSupersededCreate, maySupersede, SUPERSEDED_REASON } from './cancel-rule';
 import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
+import { nextOperationBefore } from './enqueue-order';
 import { OperationFinisher } from './operation-finisher';
 import { isInterruption } from './operation-interrupted.error';
 import { recordOperationStarted } from './operation-metrics';
+import { inOperationTrace } from './operation-trace';
 import { OperationStore } from './operation-store';
 import { ProgressWriter } from './progress-writer';
 import { ResourceStateUpdater } from './resource-state.updater';
 import { backoffDelayMs, delay, isRetryable } from './retry-policy';
 import { ROUTER_SETTINGS, type RouterSettings } from './router-settings';
-import type { OperationTiming } from './operation-timing';
+import type { OperationDelivery, ProcessingResult } from './operation-delivery';
 
-/** What became of one `operation.requested` message. */
-export type ProcessingResult = 'missing' | 'skipped' | 'completed' | 'failed' | 'canceled';
-
-/** One delivery of an `operation.requested` message. */
-export interface OperationDelivery {
-  readonly subscriptionId: string;
-  readonly operationId: string;
-  /** Aborts on shutdown: the processor stops waiting and throws `OperationInterruptedError`. */
-  readonly signal: AbortSignal;
-  /** Counts the time spent waiting for workers, when the caller wants to know. */
-  readonly timing?: OperationTiming;
-}
+export type { OperationDelivery, ProcessingResult } from './operation-delivery';
 
 /**
  * Carries one operation from its document to a terminal status (seed 004 "Processing";
- * ARCHITECTURE.md invariants 1-2): skip it when missing or terminal, cancel a create superseded
+ * ARCHITECTURE.md invariants 1-2), after the unfinished operations of its subscription enqueued
+ * before it: skip it when missing or terminal, cancel a create superseded
  * by a delete, otherwise run attempts (Running, attempt counted in the document) through the
  * handler chain and the worker, retrying retryable failures with backoff up to `maxAttempts`.
  * Because attempts are counted in the document, a redelivery after a crash continues the count.
@@ -63,8 +54,9 @@ export class OperationProcessor {
   ) {}
 
   /**
-   * Processes the operation a message names, in a span of the operation's trace (the message's
-   * context, or the admission span the document names when the message carried another or none).
+   * Processes the operation a message names, after every unfinished operation of its subscription
+   * enqueued before it (see {@link processInOrder}); each runs in a span of its own trace (the
+   * message's context, or the admission span the document names when the message carried another or none).
    */
   async process(delivery: OperationDelivery): Promise<ProcessingResult> {
     const operation = await this.store.load(delivery.subscriptionId, delivery.operationId);
@@ -72,25 +64,45 @@ export class OperationProcessor {
       this.logger.warn(`Operation ${delivery.operationId} of subscription ${delivery.subscriptionId} does not exist; skipping`);
       return 'missing';
     }
-    const span = {
-      fields: { operationId: operation.id, subscriptionId: operation.subscriptionId },
-      attributes: { [TelemetryAttribute.OperationType]: OperationType[operation.provisioningOperation] ?? '' },
-      parent: operationParentContext(operation),
-    };
-    return inOperationSpan(`operation ${OperationType[operation.provisioningOperation] ?? ''}`, span, async (active) => {
-      const result = await this.processLoaded(operation, delivery);
-      active.setAttribute('iomt.operation.result', result);
-      return result;
-    });
+    // A duplicate message, or a replica that died after ending it: finish what may be missing.
+    if (isTerminalStatus(operation.provisioningStatus)) return inOperationTrace(operation, () => this.processLoaded(operation, delivery, []));
+    return this.processInOrder(operation, delivery);
   }
 
-  private async processLoaded(operation: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
+  /**
+   * Invariant 1 by enqueue order, not message order: a message may arrive before the message of an
+   * operation enqueued earlier (concurrent admissions, a publication the sweeper repeats later).
+   * Each unfinished operation enqueued before `target` runs first, exactly as its own delivery
+   * would run it (its attempts counted in its document; its own message, later, finds it terminal).
+   * One listing per operation run, which the cancel rule reuses.
+   */
+  private async processInOrder(target: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
+    const ranAhead = new Set<string>();
+    for (;;) {
+      const pending = (await this.operations.listNonTerminal(target.subscriptionId)).items;
+      const earlier = nextOperationBefore(target, pending);
+      if (earlier === undefined) {
+        const current = pending.find((op) => op.id === target.id) ?? (await this.store.load(target.subscriptionId, target.id));
+        if (current === undefined) return 'missing';
+        return inOperationTrace(current, () => this.processLoaded(current, delivery, pending));
+      }
+      // Never loop on a listing that keeps showing an operation this delivery already ended.
+      if (ranAhead.has(earlier.id)) throw new Error(`Operation ${earlier.id} is still listed unfinished after it ran; retrying the delivery`);
+      ranAhead.add(earlier.id);
+      this.logger.log(`Operation ${earlier.id} was enqueued before ${target.id} and is unfinished: running it first`);
+      const run = () => inOperationTrace(earlier, () => this.processLoaded(earlier, delivery, pending));
+      const result = await runWithLogFields({ operationId: earlier.id }, run);
+      this.logger.log(`Operation ${earlier.id} (ahead of ${target.id}): ${result}`);
+    }
+  }
+
+  /** Runs one operation as its own delivery would; `pending` is a fresh listing of its subscription's unfinished operations. */
+  private async processLoaded(operation: OperationDocument, delivery: OperationDelivery, pending: readonly OperationDocument[]): Promise<ProcessingResult> {
     if (isTerminalStatus(operation.provisioningStatus)) {
-      // A duplicate message, or a replica that died after ending it: finish what may be missing.
       await this.finisher.ensureFinished(operation);
       return 'skipped';
     }
-    if (await this.isSuperseded(operation)) {
+    if (await this.isSuperseded(operation, pending)) {
       const ended = await this.finisher.finish(operation, { status: OperationStatus.Canceled, reason: SUPERSEDED_REASON });
       return ended === undefined ? 'skipped' : 'canceled';
     }
@@ -105,12 +117,25 @@ export class OperationProcessor {
     await this.finisher.finish(operation, { status: OperationStatus.Failed, error: reason });
   }
 
-  private async isSuperseded(operation: OperationDocument): Promise<boolean> {
+  /**
+   * On a message's last delivery: when an unfinished operation enqueued before the one it names
+   * is what the earlier deliveries ran (and did not get past), that operation is the poison: it is
+   * Failed with `reason` and its id returned. Undefined when nothing earlier is unfinished.
+   */
+  async failEarlierBlocker(subscriptionId: string, operationId: string, reason: string): Promise<string | undefined> {
+    const target = await this.store.load(subscriptionId, operationId);
+    if (target === undefined || isTerminalStatus(target.provisioningStatus)) return undefined;
+    const blocker = nextOperationBefore(target, (await this.operations.listNonTerminal(subscriptionId)).items);
+    if (blocker === undefined) return undefined;
+    await this.finisher.finish(blocker, { status: OperationStatus.Failed, error: reason });
+    return blocker.id;
+  }
+
+  private async isSuperseded(operation: OperationDocument, pending: readonly OperationDocument[]): Promise<boolean> {
     if (!maySupersede(operation)) return false;
-    // Independent reads: one round trip instead of two.
-    const [resource, pending] = await Promise.all([this.resources.resourceOf(operation), this.operations.listNonTerminal(operation.subscriptionId)]);
+    const resource = await this.resources.resourceOf(operation);
     const snapshot = { exists: resource !== undefined, state: resource?.state };
-    return isSupersededCreate(operation, pending.items, snapshot);
+    return isSupersededCreate(operation, pending, snapshot);
   }
 
   private async runAttempts(initial: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
