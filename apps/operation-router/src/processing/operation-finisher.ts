@@ -21,10 +21,13 @@ export type OperationOutcome =
   | { readonly status: OperationStatus.Canceled; readonly reason: string };
 
 /**
- * Ends operations: the terminal status with its times and `exceptionDetails` (ETag-guarded, so
- * two replicas never both finish one), then the resource's state, then the
- * CompletedOperationDocument. Each step is idempotent, so {@link ensureFinished} can redo the
- * last two for an operation a crashed replica left terminal but not yet archived.
+ * Ends operations: the resource's state first, then the terminal status with its times and
+ * `exceptionDetails` (ETag-guarded, so two replicas never both finish one), then the
+ * CompletedOperationDocument. The resource goes first because ARM (and its clients) read the
+ * resource as soon as the operation status is terminal: a status Succeeded beside a resource still
+ * Creating made a child create right after it fail with ParentResourceNotProvisioned. Each step is
+ * idempotent, so {@link ensureFinished} can redo the resource and archive for an operation a
+ * crashed replica left terminal but not yet archived.
  */
 @Injectable()
 export class OperationFinisher {
@@ -38,14 +41,19 @@ export class OperationFinisher {
 
   /** Moves the operation to its terminal status; returns the stored version, or undefined when another replica ended it first. */
   async finish(operation: OperationDocument, outcome: OperationOutcome): Promise<OperationDocument | undefined> {
+    // The resource state depends only on the operation's type and terminal status, known already.
+    await this.resources.apply(terminal(operation, outcome, new Date()));
     const ended = await this.store.updateUnlessTerminal(operation, (current, now) => terminal(current, outcome, now));
     if (ended === undefined) {
       this.logger.warn(`Operation ${operation.id} was already ended elsewhere; not finishing it again`);
+      // Whoever ended it decides the resource's state, should its outcome differ from ours.
+      const stored = await this.store.load(operation.subscriptionId, operation.id);
+      if (stored !== undefined) await this.ensureFinished(stored);
       return undefined;
     }
     this.logger.log(`Operation ${ended.id} ${OperationStatus[ended.provisioningStatus]} after ${ended.attemptCount} attempt(s)`);
     recordOperationEnded(ended);
-    await this.ensureFinished(ended);
+    await this.operations.writeCompleted(completeOperation(ended));
     return ended;
   }
 
