@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startLocalSystem, type LocalSystem } from '@iomt/launcher';
+import { waitUntil } from './support/wait-until';
 
-/** Polls `probe` every 100 ms until it returns a value, for at most `timeoutMs`. */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('startLocalSystem', () => {
   let system: LocalSystem;
@@ -40,7 +31,7 @@ describe('startLocalSystem', () => {
       body: JSON.stringify({ location: 'westus2', kind: 'fhir-R4' }),
     });
     expect(put.status).toBe(201);
-    const state = await eventually(async () => {
+    const state = await waitUntil('the FHIR service to reach a terminal provisioningState', async () => {
       const body = (await (await fetch(`${system.gatewayUrl}${path}?api-version=2023-11-01`)).json()) as { properties: { provisioningState: string } };
       return ['Succeeded', 'Failed', 'Canceled'].includes(body.properties.provisioningState) ? body.properties.provisioningState : undefined;
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startLocalSystem, type LocalSystem, type ServiceName } from '@iomt/launcher';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@iomt/service-kit/testing';
+import { waitUntil } from './support/wait-until';
 
 // ARM's request carries its own trace: the whole operation must continue it.
 const ARM_TRACE_ID = randomUUID().replaceAll('-', '');
@@ -9,16 +10,6 @@ const SERVER = 2;
 const CLIENT = 3;
 const API_VERSION = '2023-11-01';
 
-/** Polls `probe` every 100 ms until it returns a value, for at most `timeoutMs`. */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The span's ancestors up to the root of what was received, nearest first. */
 function ancestry(span: ReceivedSpan, byId: ReadonlyMap<string, ReceivedSpan>): ReceivedSpan[] {
@@ -63,7 +54,7 @@ describe('one operation, one trace (five processes exporting OTLP)', () => {
       body: JSON.stringify({ location: 'westus2', kind: 'fhir-R4' }),
     });
     expect(put.status).toBe(201);
-    const state = await eventually(async () => {
+    const state = await waitUntil('the FHIR service to reach a terminal provisioningState', async () => {
       const body = (await (await fetch(`${system.gatewayUrl}${path}?api-version=${API_VERSION}`)).json()) as { properties: { provisioningState: string } };
       return ['Succeeded', 'Failed', 'Canceled'].includes(body.properties.provisioningState) ? body.properties.provisioningState : undefined;
     });

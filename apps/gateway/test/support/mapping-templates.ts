@@ -1,35 +1,8 @@
-/** A device mapping as the iomt-fhir samples write it: heart rate from `$.heartRate`. */
-export const DEVICE_MAPPING = {
-  templateType: 'CollectionContent',
-  template: [
-    {
-      templateType: 'JsonPathContent',
-      template: {
-        typeName: 'heartrate',
-        typeMatchExpression: '$..[?(@heartRate)]',
-        deviceIdExpression: '$.deviceId',
-        timestampExpression: '$.endDate',
-        values: [{ required: true, valueExpression: '$.heartRate', valueName: 'hr' }],
-      },
-    },
-  ],
-};
+import { HEART_RATE_DEVICE_MAPPING, heartRateFhirMapping } from '@iomt/domain/testing';
 
-/** The FHIR mapping that goes with {@link DEVICE_MAPPING}. */
-export const FHIR_MAPPING = {
-  templateType: 'CollectionFhir',
-  template: [
-    {
-      templateType: 'CodeValueFhir',
-      template: {
-        codes: [{ code: '8867-4', system: 'http://loinc.org', display: 'Heart rate' }],
-        periodInterval: 60,
-        typeName: 'heartrate',
-        value: { defaultPeriod: 5000, unit: 'count/min', valueName: 'hr', valueType: 'SampledData' },
-      },
-    },
-  ],
-};
+/** A valid device mapping (heart rate from `$.heartRate`) and its FHIR mapping. */
+export const DEVICE_MAPPING = HEART_RATE_DEVICE_MAPPING;
+export const FHIR_MAPPING = heartRateFhirMapping();
 
 /** A device event the device mapping turns into one measurement. */
 export const DEVICE_EVENT = { Body: { deviceId: 'device-1', endDate: '2026-01-01T10:00:00Z', heartRate: 78 }, Properties: {}, SystemProperties: {} };

@@ -13,6 +13,7 @@ import {
   OperationStatus,
   OperationType,
 } from '@iomt/domain';
+import { HEART_RATE_DEVICE_MAPPING } from '@iomt/domain/testing';
 
 export const SUBSCRIPTION_ID = '0f2e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 export const INFRA_SUBSCRIPTION_ID = 'c243745d-50bb-48d1-9e62-3f72efb3166c';
@@ -21,21 +22,8 @@ export const PLAN_ID = `/subscriptions/${INFRA_SUBSCRIPTION_ID}/resourceGroups/r
 export const NOW = new Date('2026-01-02T03:04:05.000Z');
 
 /** A small valid device mapping (one JSONPath template producing `hr`). */
-export const DEVICE_MAPPING = JSON.stringify({
-  templateType: 'CollectionContent',
-  template: [
-    {
-      templateType: 'JsonPathContent',
-      template: {
-        typeName: 'heartrate',
-        typeMatchExpression: '$..[?(@heartRate)]',
-        deviceIdExpression: '$.deviceId',
-        timestampExpression: '$.endDate',
-        values: [{ required: true, valueExpression: '$.heartRate', valueName: 'hr' }],
-      },
-    },
-  ],
-});
+export const DEVICE_MAPPING = JSON.stringify(HEART_RATE_DEVICE_MAPPING);
+
 
 /** A small valid FHIR mapping for {@link DEVICE_MAPPING}'s `heartrate`. */
 export const FHIR_MAPPING = JSON.stringify({

@@ -1,5 +1,5 @@
 import type { OperationKind, OperationMix } from '../cli/operation-mix';
-import { DEVICE_MAPPING, fhirMapping } from './mapping-templates';
+import { HEART_RATE_DEVICE_MAPPING as DEVICE_MAPPING, heartRateFhirMapping as fhirMapping } from '@iomt/domain/testing';
 
 /** api-versions the load speaks, as ARM forwards them. */
 export const SERVICES_API = '2023-11-01';

@@ -1,5 +1,9 @@
-/** A device mapping as the iomt-fhir samples write it: heart rate from `$.heartRate`. */
-export const DEVICE_MAPPING = {
+/**
+ * A valid pair of MedTech mappings as the iomt-fhir samples write them: the device mapping reads a
+ * heart rate from `$.heartRate` and the FHIR mapping turns it into a LOINC 8867-4 observation.
+ * Tests, the demo and the load tool share it, so that what "a valid mapping" is lives in one place.
+ */
+export const HEART_RATE_DEVICE_MAPPING = {
   templateType: 'CollectionContent',
   template: [
     {
@@ -15,8 +19,8 @@ export const DEVICE_MAPPING = {
   ],
 };
 
-/** The FHIR mapping that goes with {@link DEVICE_MAPPING}; `periodInterval` varies so updates change something. */
-export function fhirMapping(periodInterval: number) {
+/** The FHIR mapping that goes with {@link HEART_RATE_DEVICE_MAPPING}; vary `periodInterval` to make an update change something. */
+export function heartRateFhirMapping(periodInterval = 60) {
   return {
     templateType: 'CollectionFhir',
     template: [

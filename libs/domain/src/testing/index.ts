@@ -1,0 +1,1 @@
+export * from './heart-rate-mappings';
