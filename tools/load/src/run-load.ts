@@ -10,8 +10,8 @@ import { driveSubscription, type DriverContext } from './driver/subscription-dri
 import { FaultScheduler } from './faults/fault-scheduler';
 import type { LoadTarget } from './faults/load-target';
 import { buildReport, type LoadReport } from './report/load-report';
-import { seededRandom } from './workload/seeded-random';
 import { SubscriptionPlan } from './workload/subscription-plan';
+import { seededRandom } from '@iomt/local-stack';
 
 /**
  * One load run against a target: every subscription's driver at once (bounded by the concurrency),

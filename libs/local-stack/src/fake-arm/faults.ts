@@ -123,8 +123,8 @@ export class FaultInjector {
   }
 }
 
-/** mulberry32: a tiny seeded generator, enough for repeatable fault draws. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a tiny seeded generator, for repeatable fault draws (and the load tool's repeatable workloads). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

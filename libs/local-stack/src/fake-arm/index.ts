@@ -5,7 +5,7 @@ export {
   fakeArmCredential,
   type FakeArmClientOptions,
 } from './client-options';
-export { NO_FAULTS, type FakeArmFaults } from './faults';
+export { NO_FAULTS, seededRandom, type FakeArmFaults } from './faults';
 export type { CallRecord, CallsView } from './call-log';
 export type { FakeArmSnapshot, DeploymentSnapshot } from './inspection';
 export type { ResourceView } from './resource-view';

@@ -1,15 +1,7 @@
-/** One error of an ARM error body (common-types `ErrorDetail`). */
-export interface ArmErrorDetail {
-  readonly code: string;
-  readonly message: string;
-  readonly target?: string;
-  readonly details?: readonly ArmErrorDetail[];
-}
+import type { ArmErrorBody } from '@iomt/local-stack';
 
-/** The ARM error body: `{"error":{"code","message","target","details"}}` (arm-rpc.md §1.6). */
-export interface ArmErrorBody {
-  readonly error: ArmErrorDetail;
-}
+/** The ARM error body (`{"error":{"code","message","target","details"}}`, arm-rpc.md §1.6), as the fake ARM answers it. */
+export type { ArmErrorBody, ArmErrorDetail } from '@iomt/local-stack';
 
 /** True when `body` has the shape of an ARM error body. */
 export function isArmErrorBody(body: unknown): body is ArmErrorBody {
