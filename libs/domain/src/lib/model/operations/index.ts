@@ -6,6 +6,7 @@ export * from './operation-codec';
 export * from './operation-document';
 export * from './operation-enums';
 export * from './operation-factories';
+export * from './operation-initiator';
 export * from './operation-kinds';
 export * from './operation-state-machine';
 export * from './resource-state-transitions';

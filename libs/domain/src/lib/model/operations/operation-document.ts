@@ -5,6 +5,7 @@ import { CrossFieldRule, withCrossFieldRules } from '../validation/cross-field-r
 import { caseInsensitiveEnum } from '../validation/enum-schemas';
 import { documentId, isoDateTime, resourceGroupName, subscriptionId, text } from '../validation/rules';
 import { isTerminalStatus, OperationStatus, operationStatusSchema, OperationType, operationTypeSchema } from './operation-enums';
+import { operationInitiatorSchema } from './operation-initiator';
 
 /**
  * Fields every operation has (seed 004 `OperationDocument`, formerly `BaseOperationDocument`),
@@ -27,6 +28,11 @@ export const operationBaseShape = {
   /** Trace ids (W3C traceparent parent span / root trace) of the request that created the operation. */
   loggingParentId: text().optional(),
   loggingRootId: text().optional(),
+  /**
+   * Who asked for the operation, when a caller did (ours): only that identity may poll its status.
+   * Absent on operations the system starts itself (a deleted subscription's cascade, key rotations).
+   */
+  initiator: operationInitiatorSchema.optional(),
   /** Attempts started: 1 on the first Running, +1 per retry. */
   attemptCount: z.int().min(0).default(0),
   /** `code: message` of the last failure, secrets redacted. */

@@ -131,6 +131,12 @@ describe('operation factories', () => {
     });
   });
 
+  it('records who asked for the operation, and nothing when no one did', () => {
+    const initiator = { homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', objectId: '5b307da8-43d4-492b-8b66-b0294ade872f' };
+    expect(newIomtConnectorOperation(connector, OperationType.Patch, { ...ctx, initiator }).initiator).toEqual(initiator);
+    expect(newFhirAccountOperation(account, OperationType.Patch, ctx)).not.toHaveProperty('initiator');
+  });
+
   it('gives a new UUID when no id is given', () => {
     const op = newIomtConnectorOperation(connector, OperationType.Provision, { now: NOW });
     expect(op.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -175,9 +181,19 @@ describe('operation document validation', () => {
     ['a bad resolution type', connectorOperationDocument, (d) => (d.serviceConfiguration.resourceIdentityResolutionType = 'x'), 'serviceConfiguration.resourceIdentityResolutionType', 'must be one of Lookup, Create, LookupWithEncounter'],
     ['an FHIR version of 2', fhirAccountOperationDocument, (d) => (d.fhirVersion = 2), 'fhirVersion', 'must be one of Stu3 (0), R4 (1)'],
     ['an offer throughput of 0', fhirAccountOperationDocument, (d) => (d.offerThroughput = 0), 'offerThroughput', 'must be at least 400'],
+    ['an initiator tenant that is not a GUID', connectorOperationDocument, (d) => (d.initiator = { homeTenantId: 'contoso.com' }), 'initiator.homeTenantId', 'must be a GUID'],
+    ['an initiator object id that is not a GUID', connectorOperationDocument, (d) => (d.initiator = { objectId: '42' }), 'initiator.objectId', 'must be a GUID'],
+    ['an initiator PUID that is not 16 hex digits', connectorOperationDocument, (d) => (d.initiator = { puid: '10033FFF8A4A4B8' }), 'initiator.puid', 'must be 16 hexadecimal digits'],
+    ['an initiator naming no one', connectorOperationDocument, (d) => (d.initiator = {}), 'initiator', 'must have a homeTenantId, an objectId or a puid'],
     ['a mapping over 256 KiB', mappingOperationDocument, (d) => (d.mappingContent = 'x'.repeat(256 * 1024 + 1)), 'mappingContent', 'must be at most 262144 characters long'],
   ])('reports %s', (_case, sample, change, path, message) => {
     expect(operationCodec.validate(variantOf(sample, change))).toEqual([{ path, message }]);
+  });
+
+  it('keeps the initiator through a round trip, without unknown members', () => {
+    const initiator = { homeTenantId: '72F988BF-86F1-41AF-91AB-2D7CD011DB47', puid: '10033FFF8A4A4B8E' };
+    const stored = variantOf(connectorOperationDocument, (d) => (d.initiator = { ...initiator, principalName: 'someone@contoso.com' }));
+    expect(operationCodec.toDocument(operationCodec.fromDocument(stored)).initiator).toStrictEqual(initiator);
   });
 
   it('reads the resource type ignoring case and writes it canonically', () => {

@@ -3,6 +3,7 @@ import { FhirServiceAccount, FhirServiceKind } from '../resources/fhir-service-a
 import { IomtConnector } from '../resources/iomt-connector';
 import { parseOrThrow } from '../validation/zod-validation';
 import { OperationStatus, OperationType } from './operation-enums';
+import type { OperationInitiator } from './operation-initiator';
 import {
   FhirAccountOperationDocument,
   fhirAccountOperationSchema,
@@ -27,6 +28,8 @@ export interface NewOperationContext {
   /** Defaults to the resource's location. */
   readonly primaryRegionName?: string;
   readonly skuName?: string;
+  /** Who asked for the operation; absent when the system starts it itself. */
+  readonly initiator?: OperationInitiator;
 }
 
 /** The resource fields an operation copies (the seed's `CopyFrom(IResourceIdentity)`). */
@@ -48,6 +51,7 @@ function commonFields(type: OperationType, source: OperationSource, providerName
     timeLastUpdated: now,
     loggingParentId: ctx.loggingParentId,
     loggingRootId: ctx.loggingRootId,
+    ...(ctx.initiator === undefined ? {} : { initiator: ctx.initiator }),
     attemptCount: 0,
     skuName: ctx.skuName,
     percentComplete: 0,
