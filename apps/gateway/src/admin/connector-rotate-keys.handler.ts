@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, createRotateKeysOperation, ErrorCode, formatResourceId } from '@iomt/domain';
 import { AcceptedResponses } from '../admission/accepted-response';
-import { newOperationContext } from '../admission/operation-context';
+import { asSystemRequest, newOperationContext } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import { WriteSnapshots } from '../admission/write-snapshots.service';
 import type { ArmRequest } from '../arm/arm-request';
@@ -35,7 +35,8 @@ export class ConnectorRotateKeysHandler {
     const { parent, connector } = requireConnector(snapshot, id);
     assertProvisioned(connector.state, `The IoMT connector '${id.iomtConnectorName}'`, ErrorCode.Conflict);
     this.admission.assertAdmissible(snapshot.pending, { accountId: parent.id, connectorId: connector.id }, { resourceId, ignoreQueueLimit: true });
-    const operation = createRotateKeysOperation(connector, newOperationContext(arm, this.clock, connector.location));
+    // An operator's rotation is the system's, as a scheduled one is: no customer initiator to match on polling.
+    const operation = createRotateKeysOperation(connector, newOperationContext(asSystemRequest(arm), this.clock, connector.location));
     const created = await this.admission.admit({ resource: connector, operation, resourceIfMatch: connector._etag, resourceId });
     return this.responses.accepted(arm, created.operation, 202, undefined, ADMIN_PATH_PREFIX);
   }

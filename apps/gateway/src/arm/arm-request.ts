@@ -1,4 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { OperationInitiator } from '@iomt/domain';
+import { callerIdentityOf } from './caller-identity';
 import { GatewayRequest, headerValue, REQUEST_ID_HEADER } from './gateway-request';
 import { publicRequestUrl } from './public-url';
 import { ArmSystemData, parseSystemDataHeader } from './system-data';
@@ -18,6 +20,11 @@ export interface ArmRequest {
   readonly systemData?: ArmSystemData;
   readonly ifMatch?: string;
   readonly ifNoneMatch?: string;
+  /**
+   * Who ARM says is calling (`x-ms-home-tenant-id`, `x-ms-client-object-id`...): recorded as the
+   * initiator of the operations the request starts, and matched against it when it polls one.
+   */
+  readonly caller?: OperationInitiator;
   /** Trace ids of the caller, stored on operations (`loggingRootId`, `loggingParentId`). */
   readonly trace: { readonly rootId?: string; readonly parentId?: string };
   /** The JSON body, if any, and its text. */
@@ -32,7 +39,7 @@ function traceOf(request: GatewayRequest): ArmRequest['trace'] {
   return match === null ? {} : { rootId: match[1], parentId: match[2] };
 }
 
-/** Builds the {@link ArmRequest} of a request; a malformed systemData header throws a 400. */
+/** Builds the {@link ArmRequest} of a request; a malformed systemData or identity header throws a 400. */
 export function armRequestOf(request: GatewayRequest, requestId?: string): ArmRequest {
   const systemDataHeader = request.systemDataHeader;
   return {
@@ -42,6 +49,7 @@ export function armRequestOf(request: GatewayRequest, requestId?: string): ArmRe
     systemData: systemDataHeader === undefined ? undefined : parseSystemDataHeader(systemDataHeader),
     ifMatch: headerValue(request, 'if-match'),
     ifNoneMatch: headerValue(request, 'if-none-match'),
+    caller: callerIdentityOf(request),
     trace: traceOf(request),
     body: request.body,
     rawBody: request.rawBody,

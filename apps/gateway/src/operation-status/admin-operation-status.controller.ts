@@ -19,8 +19,8 @@ export class AdminOperationStatusController {
 
   @Get(AdminPath.OperationStatus)
   @ArmResourceType(HealthcareResourceType.OperationStatus)
-  status(@Param() params: OperationStatusParams): Promise<ArmResponse> {
-    return this.statusHandler.handle(params);
+  status(@Param() params: OperationStatusParams, @Arm() arm: ArmRequest): Promise<ArmResponse> {
+    return this.statusHandler.handle(params, arm);
   }
 
   @Get(AdminPath.OperationResult)

@@ -4,11 +4,13 @@ import {
   locationsEqual,
   OPERATION_REPOSITORY,
   OperationDocument,
+  OperationInitiator,
   OperationRepository,
   OperationStatusResourceId,
   operationStatusResourceId,
   ResourceNotFoundError,
 } from '@iomt/domain';
+import { mayPollOperation } from './polling-identity';
 
 /** Route parameters of the status URLs. */
 export interface OperationStatusParams {
@@ -25,17 +27,27 @@ export interface FoundOperation {
 
 /**
  * Finds the operation behind a status URL. It must belong to the URL's subscription (the lookup is
- * in that subscription's partition, so another subscription's id is simply not found) and region:
- * anything else is 404 (arm-rpc.md §1.5, operation result rules).
+ * in that subscription's partition, so another subscription's id is simply not found) and region,
+ * and the caller must be whoever initiated it (`mayPollOperation`): anything else is the same 404
+ * as an unknown id, so a poller cannot learn that someone else's operation exists (arm-rpc.md
+ * §1.5, operation result rules).
  */
 @Injectable()
 export class OperationLookup {
   constructor(@Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository) {}
 
-  async find(params: OperationStatusParams, kind: OperationStatusResourceId['kind']): Promise<FoundOperation> {
+  async find(
+    params: OperationStatusParams,
+    kind: OperationStatusResourceId['kind'],
+    caller: OperationInitiator | undefined,
+  ): Promise<FoundOperation> {
     const id = operationStatusResourceId({ ...params, subscriptionId: params.subscriptionId.toLowerCase(), kind });
     const operation = await this.operations.get(id.subscriptionId, id.operationId);
-    if (operation === undefined || !locationsEqual(operation.primaryRegionName ?? 'global', id.location)) {
+    if (
+      operation === undefined ||
+      !locationsEqual(operation.primaryRegionName ?? 'global', id.location) ||
+      !mayPollOperation(operation.initiator, caller)
+    ) {
       throw new ResourceNotFoundError(`The operation '${id.operationId}' was not found.`, { target: formatResourceId(id) });
     }
     return { operation, id };

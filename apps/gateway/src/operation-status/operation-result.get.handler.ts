@@ -13,6 +13,7 @@ import { OPERATION_RESULT_RENDERERS, OperationResultRenderer } from './operation
  * `GET .../locations/{loc}/operationresults/{id}` (the `Location` URL): 202 with `Location` and
  * `Retry-After` while the operation runs; then what the synchronous request would have answered
  * (arm-rpc.md §1.5): 200 with the resource, 204 after a delete, or the failure's status and error.
+ * 404 unless the caller may poll the operation (`OperationLookup`).
  */
 @Injectable()
 export class OperationResultGetHandler {
@@ -23,7 +24,7 @@ export class OperationResultGetHandler {
   ) {}
 
   async handle(params: OperationStatusParams, arm: ArmRequest): Promise<ArmResponse> {
-    const { operation } = await this.lookup.find(params, 'operationResult');
+    const { operation } = await this.lookup.find(params, 'operationResult', arm.caller);
     if (!isTerminalStatus(operation.provisioningStatus)) {
       return { status: 202, headers: { location: arm.publicUrl.href, 'retry-after': String(this.config.LRO_RETRY_AFTER_SECONDS) } };
     }

@@ -18,8 +18,8 @@ export class OperationStatusController {
 
   @Get(ArmPath.OperationStatus)
   @ArmResourceType(HealthcareResourceType.OperationStatus)
-  status(@Param() params: OperationStatusParams): Promise<ArmResponse> {
-    return this.statusHandler.handle(params);
+  status(@Param() params: OperationStatusParams, @Arm() arm: ArmRequest): Promise<ArmResponse> {
+    return this.statusHandler.handle(params, arm);
   }
 
   @Get(ArmPath.OperationResult)

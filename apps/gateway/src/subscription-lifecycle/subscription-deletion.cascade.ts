@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FhirServiceAccount, isDomainError, PagedResult, ResourceState } from '@iomt/domain';
+import { asSystemRequest } from '../admission/operation-context';
 import { OperationAdmission } from '../admission/operation-admission.service';
 import type { ArmRequest } from '../arm/arm-request';
 import { deprovisionUnderway, FhirServiceDeprovisioner } from '../fhir-services/fhir-service.deprovisioner';
@@ -39,7 +40,8 @@ export class SubscriptionDeletionCascade {
         continue;
       }
       try {
-        await this.deprovisioner.deprovision(account, pending, arm, { ignoreQueueLimit: true });
+        // ARM's notification, not a customer's request, asks for these: they record no initiator.
+        await this.deprovisioner.deprovision(account, pending, asSystemRequest(arm), { ignoreQueueLimit: true });
         deprovisioning += 1;
       } catch (error) {
         if (!isDomainError(error) || error.kind !== 'conflict') throw error;
