@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { guid, OperationInitiator, problemsOf, PUID_PATTERN, throwIfProblems } from '@iomt/domain';
+import { callerId, OperationInitiator, problemsOf, throwIfProblems } from '@iomt/domain';
 import { headerValue } from './gateway-request';
 
 /** Headers in which ARM names the caller of a request (arm-rpc.md §1.2). */
@@ -15,13 +15,13 @@ export const CallerIdentityHeader = {
 type CallerIdentityHeaderName = (typeof CallerIdentityHeader)[keyof typeof CallerIdentityHeader];
 
 const HEADER_RULES: Readonly<Record<CallerIdentityHeaderName, z.ZodType<string>>> = {
-  [CallerIdentityHeader.HomeTenantId]: guid(),
-  [CallerIdentityHeader.ClientTenantId]: guid(),
-  [CallerIdentityHeader.ObjectId]: guid(),
-  [CallerIdentityHeader.Puid]: z.string().regex(PUID_PATTERN, { error: 'must be 16 hexadecimal digits' }),
+  [CallerIdentityHeader.HomeTenantId]: callerId(),
+  [CallerIdentityHeader.ClientTenantId]: callerId(),
+  [CallerIdentityHeader.ObjectId]: callerId(),
+  [CallerIdentityHeader.Puid]: callerId(),
 };
 
-/** The identity headers sent, blank ones counted as absent; a malformed one is a 400 naming it. */
+/** The identity headers sent, blank ones counted as absent; an over-long one is a 400 naming it. */
 function sentHeaders(request: IncomingMessage): Partial<Record<CallerIdentityHeaderName, string>> {
   const sent: Partial<Record<CallerIdentityHeaderName, string>> = {};
   const problems = [];
@@ -40,7 +40,7 @@ function sentHeaders(request: IncomingMessage): Partial<Record<CallerIdentityHea
  * (`x-ms-home-tenant-id`, else `x-ms-client-tenant-id`), the object id and the PUID; undefined
  * when the request names no one (the official SDKs called directly, operators). The principal
  * names and addresses ARM also sends are deliberately left out.
- * @throws ValidationError (400) naming each identity header whose value is malformed.
+ * @throws ValidationError (400) naming each identity header whose value cannot be an id (see `callerId`).
  */
 export function callerIdentityOf(request: IncomingMessage): OperationInitiator | undefined {
   const headers = sentHeaders(request);

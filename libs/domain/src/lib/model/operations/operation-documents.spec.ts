@@ -181,9 +181,9 @@ describe('operation document validation', () => {
     ['a bad resolution type', connectorOperationDocument, (d) => (d.serviceConfiguration.resourceIdentityResolutionType = 'x'), 'serviceConfiguration.resourceIdentityResolutionType', 'must be one of Lookup, Create, LookupWithEncounter'],
     ['an FHIR version of 2', fhirAccountOperationDocument, (d) => (d.fhirVersion = 2), 'fhirVersion', 'must be one of Stu3 (0), R4 (1)'],
     ['an offer throughput of 0', fhirAccountOperationDocument, (d) => (d.offerThroughput = 0), 'offerThroughput', 'must be at least 400'],
-    ['an initiator tenant that is not a GUID', connectorOperationDocument, (d) => (d.initiator = { homeTenantId: 'contoso.com' }), 'initiator.homeTenantId', 'must be a GUID'],
-    ['an initiator object id that is not a GUID', connectorOperationDocument, (d) => (d.initiator = { objectId: '42' }), 'initiator.objectId', 'must be a GUID'],
-    ['an initiator PUID that is not 16 hex digits', connectorOperationDocument, (d) => (d.initiator = { puid: '10033FFF8A4A4B8' }), 'initiator.puid', 'must be 16 hexadecimal digits'],
+    ['an initiator tenant over 128 characters', connectorOperationDocument, (d) => (d.initiator = { homeTenantId: 't'.repeat(129) }), 'initiator.homeTenantId', 'must be at most 128 characters long'],
+    ['an empty initiator object id', connectorOperationDocument, (d) => (d.initiator = { objectId: '' }), 'initiator.objectId', 'must not be empty'],
+    ['an initiator PUID with a control character', connectorOperationDocument, (d) => (d.initiator = { puid: '10033FFF\n8A4A4B8' }), 'initiator.puid', 'must not contain control characters'],
     ['an initiator naming no one', connectorOperationDocument, (d) => (d.initiator = {}), 'initiator', 'must have a homeTenantId, an objectId or a puid'],
     ['a mapping over 256 KiB', mappingOperationDocument, (d) => (d.mappingContent = 'x'.repeat(256 * 1024 + 1)), 'mappingContent', 'must be at most 262144 characters long'],
   ])('reports %s', (_case, sample, change, path, message) => {

@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { guid } from '../validation/rules';
 
-/** A Microsoft account PUID as ARM sends it in `x-ms-client-puid`: a 64-bit number in hex. */
-export const PUID_PATTERN = /^[0-9A-Fa-f]{16}$/;
+/** The longest caller identifier kept (GUIDs are 36 characters, PUIDs 16): anything longer is not an id. */
+export const CALLER_ID_MAX_LENGTH = 128;
+
+/**
+ * One caller identifier as ARM sends it: opaque (ARM sends GUIDs and hex PUIDs today, but the
+ * contract does not promise their form, and refusing a request over an identity header's format
+ * would break callers for nothing); only empty, over-long or control-character values are refused.
+ */
+export function callerId(): z.ZodString {
+  return z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(CALLER_ID_MAX_LENGTH, { error: `must be at most ${CALLER_ID_MAX_LENGTH} characters long` })
+    .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' });
+}
 
 /**
  * Who asked for an operation (ours; the seed has no such field), as ARM identified the caller:
@@ -13,9 +25,9 @@ export const PUID_PATTERN = /^[0-9A-Fa-f]{16}$/;
  */
 export const operationInitiatorSchema = z
   .object({
-    homeTenantId: guid().optional(),
-    objectId: guid().optional(),
-    puid: z.string().regex(PUID_PATTERN, { error: 'must be 16 hexadecimal digits' }).optional(),
+    homeTenantId: callerId().optional(),
+    objectId: callerId().optional(),
+    puid: callerId().optional(),
   })
   .refine((initiator) => Object.values(initiator).some((value) => value !== undefined), {
     error: 'must have a homeTenantId, an objectId or a puid',
