@@ -1,7 +1,8 @@
 import { itBehavesAsAService } from '@iomt/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { FHIR_PROVISIONER_SERVICE } from '../src/config';
-import { startLocalStack, type LocalStack } from './support/local-stack';
+import type { LocalStack } from '@iomt/local-stack';
+import { startWorkerTestStack } from '@iomt/local-stack/testing';
 
 jest.setTimeout(30_000);
 
@@ -10,7 +11,7 @@ describe('fhir-provisioner service', () => {
   let stack: LocalStack | undefined;
 
   beforeAll(async () => {
-    stack = await startLocalStack();
+    stack = await startWorkerTestStack();
     const { PORT: _port, HOST: _host, ...settings } = stack.env;
     Object.assign(env, settings);
   });

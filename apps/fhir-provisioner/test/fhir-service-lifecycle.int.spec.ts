@@ -17,8 +17,9 @@ import { AppModule } from '../src/app.module';
 import { startFhirCommandsConsumer } from '../src/commands-consumer';
 import { FHIR_PROVISIONER_SERVICE } from '../src/config';
 import { INFRA_SUBSCRIPTION_ID, PLAN_ID, SERVICE_ID, SUBSCRIPTION_ID } from '../src/testing/fhir-world';
-import { startLocalStack, type LocalStack } from './support/local-stack';
-import { startWorker, type WorkerHarness } from './support/worker-harness';
+import type { LocalStack } from '@iomt/local-stack';
+import * as messaging from '@iomt/messaging';
+import { startWorker, startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
 
 jest.setTimeout(90_000);
 
@@ -55,8 +56,14 @@ describe('fhir-provisioner on the real Service Bus, Cosmos and fake ARM', () => 
   }
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    worker = await startWorker(stack, AppModule, FHIR_PROVISIONER_SERVICE, startFhirCommandsConsumer, QueueName.FhirCommands);
+    stack = await startWorkerTestStack();
+    worker = await startWorker(stack, {
+      appModule: AppModule,
+      service: FHIR_PROVISIONER_SERVICE,
+      startConsumer: startFhirCommandsConsumer,
+      queue: QueueName.FhirCommands,
+      messaging,
+    });
     await worker.clusters.upsert(
       clusterMetadataCodec.parse({
         id: 'westus2',

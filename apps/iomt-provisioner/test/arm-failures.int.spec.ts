@@ -4,8 +4,9 @@ import { AppModule } from '../src/app.module';
 import { startIomtCommandsConsumer } from '../src/commands-consumer';
 import { IOMT_PROVISIONER_CONFIG, IOMT_PROVISIONER_SERVICE } from '../src/config';
 import { connectorOperation, RESOURCE_IDS, sampleAccount, sampleConnector, sampleRegion, SUBSCRIPTION_ID } from '../src/testing/samples';
-import { startLocalStack, type LocalStack } from './support/local-stack';
-import { startWorker, type WorkerHarness } from './support/worker-harness';
+import type { LocalStack } from '@iomt/local-stack';
+import * as messaging from '@iomt/messaging';
+import { startWorker, startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
 
 jest.setTimeout(90_000);
 
@@ -25,8 +26,14 @@ describe('iomt-provisioner replies to ARM failures with the right retryable flag
   const stored = (connector: IomtConnector) => worker.registry.getChildResourceById(SUBSCRIPTION_ID, connector.id, DocumentType.IomtConnector);
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    worker = await startWorker(stack, AppModule, IOMT_PROVISIONER_SERVICE, startIomtCommandsConsumer, QueueName.IomtCommands);
+    stack = await startWorkerTestStack();
+    worker = await startWorker(stack, {
+      appModule: AppModule,
+      service: IOMT_PROVISIONER_SERVICE,
+      startConsumer: startIomtCommandsConsumer,
+      queue: QueueName.IomtCommands,
+      messaging,
+    });
     await worker.clusters.upsert(sampleRegion());
   });
 

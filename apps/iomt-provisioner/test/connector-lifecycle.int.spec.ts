@@ -22,8 +22,9 @@ import {
   sampleRegion,
   SUBSCRIPTION_ID,
 } from '../src/testing/samples';
-import { startLocalStack, type LocalStack } from './support/local-stack';
-import { startWorker, type WorkerHarness } from './support/worker-harness';
+import type { LocalStack } from '@iomt/local-stack';
+import * as messaging from '@iomt/messaging';
+import { startWorker, startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
 
 jest.setTimeout(90_000);
 
@@ -44,8 +45,14 @@ describe('iomt-provisioner on the real Service Bus, Cosmos, Azurite and fake ARM
   const stored = () => worker.registry.getChildResourceById(SUBSCRIPTION_ID, connector.id, DocumentType.IomtConnector);
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    worker = await startWorker(stack, AppModule, IOMT_PROVISIONER_SERVICE, startIomtCommandsConsumer, QueueName.IomtCommands);
+    stack = await startWorkerTestStack();
+    worker = await startWorker(stack, {
+      appModule: AppModule,
+      service: IOMT_PROVISIONER_SERVICE,
+      startConsumer: startIomtCommandsConsumer,
+      queue: QueueName.IomtCommands,
+      messaging,
+    });
     const account = await worker.registry.upsertAccount(sampleAccount());
     connector = sampleConnector(account, 'conn1');
     await worker.clusters.upsert(sampleRegion());

@@ -12,11 +12,11 @@ import {
   OperationDocument,
   OperationRepository,
 } from '@iomt/domain';
-import { ClientServiceBus, ServiceBusRecord } from '@iomt/messaging';
 import { createService, type AppModuleRef, type ServiceDefinition, type ServiceSettings } from '@iomt/service-kit';
 import { LogCapture, resetServiceLoggerForTests } from '@iomt/service-kit/testing';
 import type { z } from 'zod';
-import type { LocalStack } from './local-stack';
+import type { LocalStack } from '../stack';
+import { connectRouterClient, type RouterMessaging } from './router-client';
 
 /** A worker app running against a local stack, and a router-like client of its command queue. */
 export interface WorkerHarness {
@@ -30,34 +30,34 @@ export interface WorkerHarness {
   close(): Promise<void>;
 }
 
+/** The worker under test and how the router reaches it. */
+export interface WorkerUnderTest<S extends z.ZodType<ServiceSettings>> {
+  readonly appModule: AppModuleRef;
+  readonly service: ServiceDefinition<S>;
+  /** Starts the app's command consumer (the hybrid microservice). */
+  readonly startConsumer: (app: INestApplication) => Promise<void>;
+  /** The command queue the worker consumes. */
+  readonly queue: QueueName;
+  /** `@iomt/messaging`, whose client plays the router (see {@link RouterMessaging}). */
+  readonly messaging: RouterMessaging;
+}
+
 /**
- * Starts the worker (its real AppModule, the hybrid consumer) and a `ClientServiceBus` on `queue`
- * replying on `operation-replies`, as the operation-router's dispatcher is configured.
+ * Starts the worker (its real AppModule, the hybrid consumer) and a `ClientServiceBus` on its
+ * queue replying on `operation-replies`, as the operation-router's dispatcher is configured.
  */
 export async function startWorker<S extends z.ZodType<ServiceSettings>>(
   stack: LocalStack,
-  appModule: AppModuleRef,
-  service: ServiceDefinition<S>,
-  startConsumer: (app: INestApplication) => Promise<void>,
-  queue: QueueName,
+  worker: WorkerUnderTest<S>,
 ): Promise<WorkerHarness> {
   resetServiceLoggerForTests();
-  const { app } = await createService(appModule, { ...service, env: stack.env, logDestination: new LogCapture() });
-  await startConsumer(app);
-  const client = new ClientServiceBus({
-    connectionString: stack.serviceBus.connectionString,
-    entityPath: queue,
-    replyQueueName: QueueName.OperationReplies,
-    replyTimeoutMs: 60_000,
-  });
+  const { app } = await createService(worker.appModule, { ...worker.service, env: stack.env, logDestination: new LogCapture() });
+  await worker.startConsumer(app);
+  const client = connectRouterClient(worker.messaging, stack.serviceBus.connectionString, worker.queue);
   const send = (subject: CommandSubject, operation: OperationDocument, resourceId: string, attempt = 1) => {
     const payload = { operationId: operation.id, subscriptionId: operation.subscriptionId, resourceId, attempt };
-    const record = new ServiceBusRecord(payload, {
-      sessionId: operation.subscriptionId,
-      replyToSessionId: operation.id,
-      messageId: `${operation.id}-${attempt}`,
-    });
-    return lastValueFrom(client.send(subject, record), { defaultValue: undefined });
+    const options = { sessionId: operation.subscriptionId, replyToSessionId: operation.id, messageId: `${operation.id}-${attempt}` };
+    return lastValueFrom(client.send(subject, payload, options), { defaultValue: undefined });
   };
   return {
     app,
