@@ -13,8 +13,13 @@ import {
   OperationType,
 } from '@iomt/domain';
 import { FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
-import { InMemoryClusters, InMemoryMappingStore, InMemoryOperations, RecordingDeployer } from './in-memory-ports';
-import { InMemoryRegistry } from './in-memory-registry';
+import {
+  InMemoryAccountRegistry,
+  InMemoryClusterMetadata,
+  InMemoryMappingStore,
+  InMemoryOperations,
+  RecordingDeployer,
+} from '@iomt/domain/testing';
 
 export const SUBSCRIPTION_ID = '0f2e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 export const DISABLED_INFRA_SUBSCRIPTION_ID = '1d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a';
@@ -44,8 +49,8 @@ export const fakeFhirPlanner: FhirDeploymentPlanner = {
 /** Every port of the fhir-provisioner in memory, with westus2, a FHIR service and two connectors (one placed). */
 export class FhirWorld {
   readonly operations = new InMemoryOperations();
-  readonly registry = new InMemoryRegistry();
-  readonly clusters = new InMemoryClusters();
+  readonly registry = new InMemoryAccountRegistry();
+  readonly clusters = new InMemoryClusterMetadata();
   readonly deployer = new RecordingDeployer();
   readonly mappings = new InMemoryMappingStore();
   account: FhirServiceAccount;

@@ -1,8 +1,14 @@
 import { deploymentName, DeploymentRequest, FixedClock, FhirServiceAccount, IomtConnector } from '@iomt/domain';
 import { withDeployedResources } from '../shared/connector-infrastructure';
 import { ConnectorDeploymentPlanner } from '../shared/iomt-infrastructure.port';
-import { InMemoryClusters, InMemoryMappingStore, InMemoryOperations, InMemoryPolicies, RecordingDeployer } from './in-memory-ports';
-import { InMemoryRegistry } from './in-memory-registry';
+import {
+  InMemoryAccountRegistry,
+  InMemoryClusterMetadata,
+  InMemoryMappingStore,
+  InMemoryOperations,
+  RecordingDeployer,
+} from '@iomt/domain/testing';
+import { InMemoryPolicies } from './in-memory-ports';
 import { NOW, sampleAccount, sampleConnector, sampleRegion } from './samples';
 
 /** A planner with the shape of `@iomt/azure`'s: names from the connector id, the template a marker. */
@@ -40,8 +46,8 @@ export function connectorOutputs(request: DeploymentRequest): Record<string, unk
 /** Every port of the iomt-provisioner in memory, seeded with westus2, a FHIR service and a connector. */
 export class IomtWorld {
   readonly operations = new InMemoryOperations();
-  readonly registry = new InMemoryRegistry();
-  readonly clusters = new InMemoryClusters();
+  readonly registry = new InMemoryAccountRegistry();
+  readonly clusters = new InMemoryClusterMetadata();
   readonly deployer = new RecordingDeployer();
   readonly mappings = new InMemoryMappingStore();
   readonly policies = new InMemoryPolicies();

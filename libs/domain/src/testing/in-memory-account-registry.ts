@@ -12,14 +12,14 @@ import {
   registryEntityToDocument,
   ResourceNotFoundError,
   WriteOptions,
-} from '@iomt/domain';
+} from '../index';
 
 /**
  * The account registry in memory, for unit tests: validates every write through the model's
  * codecs (as the Cosmos adapter does), keeps `_etag`s, honours `ifMatch` and soft deletes.
- * Lookups by name are not needed by the provisioners and throw.
+ * The lookups of child resources by name are not needed by the workers and throw.
  */
-export class InMemoryRegistry implements AccountRegistryManagementRepository {
+export class InMemoryAccountRegistry implements AccountRegistryManagementRepository {
   readonly documents = new Map<string, RegistryEntity>();
   writes = 0;
   /** Thrown by the next upsertChildResource, then cleared. */
@@ -85,17 +85,18 @@ export class InMemoryRegistry implements AccountRegistryManagementRepository {
   }
 
   getChildResourcesByParentName(): never {
-    throw new Error('not used by the provisioners');
+    throw new Error('not used by the workers');
   }
   getChildResourceByParentNameAndName(): never {
-    throw new Error('not used by the provisioners');
+    throw new Error('not used by the workers');
   }
   getChildResourceByParentIdAndName(): never {
-    throw new Error('not used by the provisioners');
+    throw new Error('not used by the workers');
   }
   getChildResource(): never {
-    throw new Error('not used by the provisioners');
+    throw new Error('not used by the workers');
   }
+  /** The live account of that name (names compared ignoring case, as ARM does). */
   async getAccountByName(subscriptionId: string, resourceGroupName: string, name: string) {
     return [...this.documents.values()].find(
       (e): e is FhirServiceAccount =>
