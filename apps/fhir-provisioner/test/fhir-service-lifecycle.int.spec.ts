@@ -57,13 +57,8 @@ describe('fhir-provisioner on the real Service Bus, Cosmos and fake ARM', () => 
 
   beforeAll(async () => {
     stack = await startWorkerTestStack();
-    worker = await startWorker(stack, {
-      appModule: AppModule,
-      service: FHIR_PROVISIONER_SERVICE,
-      startConsumer: startFhirCommandsConsumer,
-      queue: QueueName.FhirCommands,
-      messaging,
-    });
+    const consumer = { startConsumer: startFhirCommandsConsumer, queue: QueueName.FhirCommands };
+    worker = await startWorker(stack, { appModule: AppModule, service: FHIR_PROVISIONER_SERVICE, ...consumer, messaging });
     await worker.clusters.upsert(
       clusterMetadataCodec.parse({
         id: 'westus2',

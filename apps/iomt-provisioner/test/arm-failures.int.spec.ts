@@ -1,12 +1,10 @@
-import { QueueName, RemoteOperationError, Subject } from '@iomt/contracts';
+import { RemoteOperationError, Subject } from '@iomt/contracts';
 import { DocumentType, IomtConnector, OperationType } from '@iomt/domain';
-import { AppModule } from '../src/app.module';
-import { startIomtCommandsConsumer } from '../src/commands-consumer';
-import { IOMT_PROVISIONER_CONFIG, IOMT_PROVISIONER_SERVICE } from '../src/config';
+import { IOMT_PROVISIONER_CONFIG } from '../src/config';
 import { connectorOperation, RESOURCE_IDS, sampleAccount, sampleConnector, sampleRegion, SUBSCRIPTION_ID } from '../src/testing/samples';
 import type { LocalStack } from '@iomt/local-stack';
-import * as messaging from '@iomt/messaging';
-import { startWorker, startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
+import { startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
+import { startIomtWorker } from './support/iomt-worker';
 
 jest.setTimeout(90_000);
 
@@ -27,13 +25,7 @@ describe('iomt-provisioner replies to ARM failures with the right retryable flag
 
   beforeAll(async () => {
     stack = await startWorkerTestStack();
-    worker = await startWorker(stack, {
-      appModule: AppModule,
-      service: IOMT_PROVISIONER_SERVICE,
-      startConsumer: startIomtCommandsConsumer,
-      queue: QueueName.IomtCommands,
-      messaging,
-    });
+    worker = await startIomtWorker(stack);
     await worker.clusters.upsert(sampleRegion());
   });
 

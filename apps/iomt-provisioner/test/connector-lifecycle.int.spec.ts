@@ -1,4 +1,4 @@
-import { QueueName, RemoteOperationError, Subject } from '@iomt/contracts';
+import { RemoteOperationError, Subject } from '@iomt/contracts';
 import {
   DocumentType,
   IomtConnector,
@@ -6,9 +6,6 @@ import {
   OperationType,
   streamAnalyticsJobSecretId,
 } from '@iomt/domain';
-import { AppModule } from '../src/app.module';
-import { startIomtCommandsConsumer } from '../src/commands-consumer';
-import { IOMT_PROVISIONER_SERVICE } from '../src/config';
 import {
   connectionOperation,
   connectorOperation,
@@ -23,8 +20,8 @@ import {
   SUBSCRIPTION_ID,
 } from '../src/testing/samples';
 import type { LocalStack } from '@iomt/local-stack';
-import * as messaging from '@iomt/messaging';
-import { startWorker, startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
+import { startWorkerTestStack, type WorkerHarness } from '@iomt/local-stack/testing';
+import { startIomtWorker } from './support/iomt-worker';
 
 jest.setTimeout(90_000);
 
@@ -46,13 +43,7 @@ describe('iomt-provisioner on the real Service Bus, Cosmos, Azurite and fake ARM
 
   beforeAll(async () => {
     stack = await startWorkerTestStack();
-    worker = await startWorker(stack, {
-      appModule: AppModule,
-      service: IOMT_PROVISIONER_SERVICE,
-      startConsumer: startIomtCommandsConsumer,
-      queue: QueueName.IomtCommands,
-      messaging,
-    });
+    worker = await startIomtWorker(stack);
     const account = await worker.registry.upsertAccount(sampleAccount());
     connector = sampleConnector(account, 'conn1');
     await worker.clusters.upsert(sampleRegion());

@@ -3,3 +3,4 @@
 export * from './worker-stack';
 export * from './worker-harness';
 export * from './router-client';
+export * from './service-on-the-stack';
