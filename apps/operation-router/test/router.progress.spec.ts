@@ -1,7 +1,7 @@
 import { OperationStatus, type OperationDocument } from '@iomt/domain';
 import { useRouterWorld } from './support/router.fixture';
 import * as seed from './support/seed';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@iomt/local-stack/testing';
 
 jest.setTimeout(60_000);
 

@@ -13,13 +13,7 @@ import {
   OperationType,
 } from '@iomt/domain';
 import { FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
-import {
-  InMemoryAccountRegistry,
-  InMemoryClusterMetadata,
-  InMemoryMappingStore,
-  InMemoryOperations,
-  RecordingDeployer,
-} from '@iomt/domain/testing';
+import { InMemoryAccountRegistry, InMemoryClusterMetadata, InMemoryMappingStore, InMemoryOperations, RecordingDeployer } from '@iomt/domain/testing';
 
 export const SUBSCRIPTION_ID = '0f2e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 export const DISABLED_INFRA_SUBSCRIPTION_ID = '1d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a';

@@ -1,13 +1,7 @@
 import { deploymentName, DeploymentRequest, FixedClock, FhirServiceAccount, IomtConnector } from '@iomt/domain';
 import { withDeployedResources } from '../shared/connector-infrastructure';
 import { ConnectorDeploymentPlanner } from '../shared/iomt-infrastructure.port';
-import {
-  InMemoryAccountRegistry,
-  InMemoryClusterMetadata,
-  InMemoryMappingStore,
-  InMemoryOperations,
-  RecordingDeployer,
-} from '@iomt/domain/testing';
+import { InMemoryAccountRegistry, InMemoryClusterMetadata, InMemoryMappingStore, InMemoryOperations, RecordingDeployer } from '@iomt/domain/testing';
 import { InMemoryPolicies } from './in-memory-ports';
 import { NOW, sampleAccount, sampleConnector, sampleRegion } from './samples';
 

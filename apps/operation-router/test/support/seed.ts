@@ -9,7 +9,7 @@ import {
   type OperationDocument,
 } from '@iomt/domain';
 import type { RouterWorld } from './router.fixture';
-import { waitFor } from './wait-for';
+import { waitFor } from '@iomt/local-stack/testing';
 
 /** A new subscription with a FHIR service `fhir1` and its connector `conn1` (Accepted), stored. */
 export async function newConnector(world: RouterWorld): Promise<IomtConnector> {

@@ -1,5 +1,6 @@
 import { Container, CosmosClient } from '@azure/cosmos';
-import { createTestContainer, localClient, waitUntil } from './cosmos-server.test-helpers';
+import { waitFor } from '../testing/wait-for';
+import { createTestContainer, localClient } from './cosmos-server.test-helpers';
 import { CosmosServerHandle, startCosmosServer } from './start-cosmos-server';
 
 // The patched server (patches/@vercel+cosmosdb-server+1.0.1.patch) expires documents as Cosmos DB does.
@@ -38,10 +39,8 @@ describe('local Cosmos server: time to live', () => {
     expect(await status(defaultOneSecond, 'by-default')).toBe(200);
     expect(await status(noDefault, 'by-item')).toBe(200);
 
-    await waitUntil(
-      async () => (await status(defaultOneSecond, 'by-default')) === 404 && (await status(noDefault, 'by-item')) === 404,
-      5_000,
-    );
+    const bothStatuses = async () => [await status(defaultOneSecond, 'by-default'), await status(noDefault, 'by-item')];
+    await waitFor(bothStatuses, (statuses) => statuses.every((code) => code === 404), 'both expiring documents to be gone', 5_000);
 
     expect(await status(defaultOneSecond, 'never')).toBe(200);
     expect(await status(noDefault, 'kept')).toBe(200);
@@ -60,7 +59,7 @@ describe('local Cosmos server: time to live', () => {
     await container.items.create({ id: 'a', partitionKey: 'p', ttl: 3600 });
     // Setting a short ttl on an existing document makes it expire.
     await container.item('a', 'p').replace({ id: 'a', partitionKey: 'p', ttl: 1 });
-    await waitUntil(async () => (await status(container, 'a')) === 404, 5_000);
+    await waitFor(() => status(container, 'a'), (code) => code === 404, 'the document to expire', 5_000);
     expect(await queryIds(container)).toEqual([]);
   }, 10_000);
 });

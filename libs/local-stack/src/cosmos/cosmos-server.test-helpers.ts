@@ -20,15 +20,3 @@ export async function createTestContainer(
 export function localClient(server: CosmosServerHandle): CosmosClient {
   return new CosmosClient(server.clientOptions);
 }
-
-/**
- * Polls `condition` until it holds or `timeoutMs` passes (then throws). For conditions that only
- * time can make true, such as a TTL running out; never a substitute for awaiting an event.
- */
-export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}

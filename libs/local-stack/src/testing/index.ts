@@ -4,3 +4,4 @@ export * from './worker-stack';
 export * from './worker-harness';
 export * from './router-client';
 export * from './service-on-the-stack';
+export * from './wait-for';

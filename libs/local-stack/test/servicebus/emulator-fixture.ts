@@ -36,15 +36,6 @@ export function useEmulator(config: object, clientOptions: ServiceBusClientOptio
   return fixture;
 }
 
-/** Polls `condition` every 20 ms until true; fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejectionOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
   try {

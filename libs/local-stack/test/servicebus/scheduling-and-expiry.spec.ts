@@ -1,4 +1,5 @@
-import { rejectionOf, testConfig, useEmulator, waitFor } from './emulator-fixture';
+import { waitFor } from '../../src/testing/wait-for';
+import { rejectionOf, testConfig, useEmulator } from './emulator-fixture';
 
 jest.setTimeout(30_000);
 
@@ -76,7 +77,7 @@ describe('Service Bus emulator: scheduling, peek, duplicate detection and time-t
 
   it('never delivers an expired message and drops it when the queue does not dead-letter on expiration', async () => {
     await fixture.client.createSender('q-ttl').sendMessages([{ body: 'short', timeToLive: 100 }, { body: 'long' }]);
-    await waitFor(() => fixture.emulator.counts('q-ttl').active === 1);
+    await waitFor(() => fixture.emulator.counts('q-ttl').active, (count) => count === 1, 'q-ttl to hold 1 active', 10_000, 20);
     const receiver = fixture.client.createReceiver('q-ttl', { receiveMode: 'receiveAndDelete' });
     expect((await receiver.receiveMessages(10, { maxWaitTimeInMs: 300 })).map((m) => m.body)).toEqual(['long']);
     expect(fixture.emulator.counts('q-ttl')).toMatchObject({ deadLettered: 0 });
@@ -85,7 +86,7 @@ describe('Service Bus emulator: scheduling, peek, duplicate detection and time-t
 
   it('moves an expired message to the dead-letter queue when DeadLetteringOnMessageExpiration is set', async () => {
     await fixture.client.createSender('q-ttl-dlq').sendMessages({ body: 'expires', timeToLive: 100 });
-    await waitFor(() => fixture.emulator.counts('q-ttl-dlq').deadLettered === 1);
+    await waitFor(() => fixture.emulator.counts('q-ttl-dlq').deadLettered, (count) => count === 1, 'q-ttl-dlq to hold 1 deadLettered', 10_000, 20);
     const dlq = fixture.client.createReceiver('q-ttl-dlq', { subQueueType: 'deadLetter', receiveMode: 'receiveAndDelete' });
     const [dead] = await dlq.receiveMessages(1, { maxWaitTimeInMs: 1000 });
     expect(dead).toMatchObject({ body: 'expires', deadLetterReason: 'TTLExpiredException' });
@@ -97,7 +98,7 @@ describe('Service Bus emulator: scheduling, peek, duplicate detection and time-t
     const receiver = fixture.client.createReceiver('q-ttl-default', { receiveMode: 'receiveAndDelete' });
     const [peeked] = await receiver.peekMessages(1);
     expect(peeked.expiresAtUtc!.getTime() - peeked.enqueuedTimeUtc!.getTime()).toBeLessThanOrEqual(1000);
-    await waitFor(() => fixture.emulator.counts('q-ttl-default').active === 0);
+    await waitFor(() => fixture.emulator.counts('q-ttl-default').active, (count) => count === 0, 'q-ttl-default to hold 0 active', 10_000, 20);
     expect(await receiver.receiveMessages(1, { maxWaitTimeInMs: 200 })).toEqual([]);
     await receiver.close();
   });

@@ -1,6 +1,7 @@
 import { ServiceBusClient, type ServiceBusSessionReceiver } from '@azure/service-bus';
 import { create_container, type Connection } from 'rhea';
-import { rejectionOf, testConfig, useEmulator, waitFor } from './emulator-fixture';
+import { waitFor } from '../../src/testing/wait-for';
+import { rejectionOf, testConfig, useEmulator } from './emulator-fixture';
 
 jest.setTimeout(30_000);
 
@@ -115,7 +116,7 @@ describe('Service Bus emulator: sessions through @azure/service-bus', () => {
     await waitFor(async () => {
       second = await fixture.client.acceptSession('s-expiry', 'e', noRenewal).catch(() => undefined);
       return second !== undefined;
-    });
+    }, (accepted) => accepted, 'the expired session lock to free the session', 10_000, 20);
     const [again] = await second!.receiveMessages(1, { maxWaitTimeInMs: 1000 });
     expect(again.body).toBe('slow');
     expect(again.deliveryCount).toBe(1);
