@@ -1,7 +1,7 @@
 import { DocumentType } from '@iomt/domain';
-import { ADMISSION_SNAPSHOTS, AdmissionSnapshots } from '../src/ports/admission-snapshot.port';
 import { arm, connectorId, IOMT_API, registerSubscription, serviceId } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
+import { releaseSnapshotsTogether } from './support/snapshot-race';
 import { pendingOperations } from './support/store-inspection';
 import { TestOperationWorker } from './support/test-operation-worker';
 
@@ -9,29 +9,6 @@ jest.setTimeout(30_000);
 
 const SERVICE_BODY = { location: 'westus2', kind: 'fhir-R4' };
 const CONNECTOR_BODY = { location: 'westus2', properties: { serviceConfiguration: { resourceIdentityResolutionType: 'Create' } } };
-
-/**
- * Holds every admission snapshot read until `count` of them have been read, so that the racing
- * requests all decide from the same state (nothing created yet) before any of them writes: the race
- * the name claim must settle, made certain instead of likely. Undone by the returned function.
- */
-function releaseSnapshotsTogether(gateway: GatewayUnderTest, count: number): () => void {
-  const snapshots = gateway.app.get<AdmissionSnapshots>(ADMISSION_SNAPSHOTS);
-  const read = snapshots.read.bind(snapshots);
-  let arrived = 0;
-  let releaseAll!: () => void;
-  const together = new Promise<void>((resolve) => (releaseAll = resolve));
-  snapshots.read = async (...args) => {
-    const snapshot = await read(...args);
-    arrived += 1;
-    if (arrived === count) releaseAll();
-    await together;
-    return snapshot;
-  };
-  return () => {
-    snapshots.read = read;
-  };
-}
 
 /** Two (or more) PUTs creating one new name at the same instant: one is admitted, the others get 409. */
 describe('concurrent creations of one name', () => {

@@ -1,5 +1,5 @@
 import { OperationStatus, OperationType } from '@iomt/domain';
-import { arm, connectorId, IOMT_API, registerSubscription, serviceId } from './support/arm-calls';
+import { arm, connectorId, IOMT_API, registerSubscription, serviceId, nameIn } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
 import { FHIR_MAPPING } from './support/mapping-templates';
 import { startAsTheRouterDoes as startOperation } from './support/operation-start';
@@ -49,7 +49,7 @@ describe('DELETE of a resource whose create is unfinished', () => {
     startOperation(gateway.stack, sub, operationIdOf(response.headers['azure-asyncoperation']));
 
   /** A provisioned FHIR service, then the worker held so that what follows stays queued. */
-  async function provisionedServiceThenHold(name = 'fhir-parent'): Promise<string> {
+  async function provisionedServiceThenHold(name = nameIn(sub, 'fhir-parent')): Promise<string> {
     const id = serviceId(sub, 'rg', name);
     await worker.whenAccepted(await arm(gateway).put(id, SERVICE_BODY).expect(201));
     release = worker.hold();
@@ -58,7 +58,7 @@ describe('DELETE of a resource whose create is unfinished', () => {
 
   it('accepts the DELETE of a service whose create is queued: 202 with LRO headers, Deleting, a Deprovision queued behind the create', async () => {
     release = worker.hold();
-    const id = serviceId(sub, 'rg', 'fhir-queued');
+    const id = serviceId(sub, 'rg', nameIn(sub, 'fhir-queued'));
     const create = await arm(gateway).put(id, SERVICE_BODY).expect(201);
 
     const deletion = await arm(gateway).delete(id).expect(202);
@@ -78,7 +78,7 @@ describe('DELETE of a resource whose create is unfinished', () => {
 
   it('answers 409 to the DELETE of a service whose create is running, changing nothing', async () => {
     release = worker.hold();
-    const id = serviceId(sub, 'rg', 'fhir-running');
+    const id = serviceId(sub, 'rg', nameIn(sub, 'fhir-running'));
     await startAsTheRouterDoes(await arm(gateway).put(id, SERVICE_BODY).expect(201));
     const before = await partitionSnapshot(gateway.stack, sub);
 
@@ -90,12 +90,12 @@ describe('DELETE of a resource whose create is unfinished', () => {
 
   it('accepts the DELETE of a connector whose create is queued, and answers 409 once it runs', async () => {
     await provisionedServiceThenHold();
-    const queued = connectorId(sub, 'rg', 'fhir-parent', 'conn-queued');
+    const queued = connectorId(sub, 'rg', nameIn(sub, 'fhir-parent'), 'conn-queued');
     await iomt.put(queued, CONNECTOR_BODY).expect(201);
     await iomt.delete(queued).expect(202);
     expect((await iomt.get(queued).expect(200)).body.properties.provisioningState).toBe('Deleting');
 
-    const running = connectorId(sub, 'rg', 'fhir-parent', 'conn-running');
+    const running = connectorId(sub, 'rg', nameIn(sub, 'fhir-parent'), 'conn-running');
     await startAsTheRouterDoes(await iomt.put(running, CONNECTOR_BODY).expect(201));
     const before = await partitionSnapshot(gateway.stack, sub);
     await iomt.delete(running).expect(409);
@@ -116,7 +116,7 @@ describe('DELETE of a resource whose create is unfinished', () => {
 
   it('still answers 409 to the DELETE of a connector whose mapping update is queued', async () => {
     await provisionedServiceThenHold();
-    const path = connectorId(sub, 'rg', 'fhir-parent', 'conn-mapped');
+    const path = connectorId(sub, 'rg', nameIn(sub, 'fhir-parent'), 'conn-mapped');
     release?.();
     await worker.whenAccepted(await iomt.put(path, CONNECTOR_BODY).expect(201));
     release = worker.hold();

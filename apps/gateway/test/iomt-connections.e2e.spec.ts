@@ -1,6 +1,6 @@
 import { iomtConnectorCodec } from '@iomt/domain';
 import { CosmosAccountRegistryManagementRepository } from '@iomt/persistence';
-import { arm, connectorId, IOMT_API, registerSubscription, serviceId } from './support/arm-calls';
+import { arm, connectorId, IOMT_API, registerSubscription, serviceId, nameIn } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
 import { partitionSnapshot } from './support/store-inspection';
 import { TestOperationWorker } from './support/test-operation-worker';
@@ -22,11 +22,11 @@ describe('IoMT connector connections and their keys', () => {
   beforeEach(async () => {
     sub = newSubscriptionId();
     await registerSubscription(gateway, sub);
-    await worker.whenAccepted(await arm(gateway).put(serviceId(sub, 'rg', 'fhir1'), { location: 'westus2', kind: 'fhir-R4' }).expect(201));
-    await worker.whenAccepted(await arm(gateway).put(connectorId(sub, 'rg', 'fhir1', 'conn1'), { location: 'westus2' }, IOMT_API).expect(201));
+    await worker.whenAccepted(await arm(gateway).put(serviceId(sub, 'rg', nameIn(sub, 'fhir1')), { location: 'westus2', kind: 'fhir-R4' }).expect(201));
+    await worker.whenAccepted(await arm(gateway).put(connectorId(sub, 'rg', nameIn(sub, 'fhir1'), 'conn1'), { location: 'westus2' }, IOMT_API).expect(201));
   });
 
-  const connection = (name: string) => `${connectorId(sub, 'rg', 'fhir1', 'conn1')}/connections/${name}`;
+  const connection = (name: string) => `${connectorId(sub, 'rg', nameIn(sub, 'fhir1'), 'conn1')}/connections/${name}`;
   const put = (name: string, body: unknown = { location: 'westus2' }) => arm(gateway).put(connection(name), body, IOMT_API);
   const get = (path: string) => arm(gateway).get(path, IOMT_API);
   const post = (path: string, body: unknown = {}) => arm(gateway).post(path, body, IOMT_API);
@@ -36,7 +36,7 @@ describe('IoMT connector connections and their keys', () => {
     expect(created.body).toMatchObject({ id: connection('devices-a'), name: 'devices-a', type: 'Microsoft.HealthcareApis/services/iomtconnectors/connections', properties: { provisioningState: 'Accepted' } });
     await worker.whenAccepted(created);
     expect((await get(connection('devices-a')).expect(200)).body.properties.provisioningState).toBe('Succeeded');
-    const list = await get(`${connectorId(sub, 'rg', 'fhir1', 'conn1')}/connections`).expect(200);
+    const list = await get(`${connectorId(sub, 'rg', nameIn(sub, 'fhir1'), 'conn1')}/connections`).expect(200);
     expect(list.body.value.map((c: { name: string }) => c.name)).toEqual(['devices-a']);
     const again = await put('devices-a').expect(200);
     expect(again.headers['azure-asyncoperation']).toBeUndefined();
@@ -104,7 +104,7 @@ describe('IoMT connector connections and their keys', () => {
   it('refuses a 13th connection with 409 QuotaExceeded', async () => {
     const { accountRegistry } = await gateway.stack.containers();
     const registry = new CosmosAccountRegistryManagementRepository(accountRegistry, 60);
-    const parent = await registry.getAccountByName(sub, 'rg', 'fhir1');
+    const parent = await registry.getAccountByName(sub, 'rg', nameIn(sub, 'fhir1'));
     const [stored] = (await registry.getChildResourcesByParentId(sub, parent?.id ?? '', 'iomtConnector')).items;
     const names = Array.from({ length: 12 }, (_, i) => `existing-${i}`);
     await registry.upsertChildResource(iomtConnectorCodec.parse({ ...stored, eventHub: { ...stored.eventHub, deviceWritePolicyNames: names } }));

@@ -1,4 +1,4 @@
-import { arm, connectorId, IOMT_API, registerSubscription, serviceId } from './support/arm-calls';
+import { arm, connectorId, IOMT_API, registerSubscription, serviceId, nameIn } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
 import { DEVICE_MAPPING, FHIR_MAPPING } from './support/mapping-templates';
 import { partitionSnapshot } from './support/store-inspection';
@@ -24,10 +24,10 @@ describe('IoMT connectors and their mappings', () => {
   });
 
   const done = (response: { headers: Record<string, string> }) => worker.whenAccepted(response);
-  const service = async (name = 'fhir-parent') => {
+  const service = async (name = nameIn(sub, 'fhir-parent')) => {
     await done(await arm(gateway).put(serviceId(sub, 'rg', name), { location: 'westus2', kind: 'fhir-R4' }).expect(201));
   };
-  const connector = (name = 'conn1') => connectorId(sub, 'rg', 'fhir-parent', name);
+  const connector = (name = 'conn1') => connectorId(sub, 'rg', nameIn(sub, 'fhir-parent'), name);
   const iomt = {
     put: (path: string, body: unknown) => arm(gateway).put(path, body, IOMT_API),
     get: (path: string) => arm(gateway).get(path, IOMT_API),
@@ -77,7 +77,7 @@ describe('IoMT connectors and their mappings', () => {
       expect(missing.body.error.code).toBe('ParentResourceNotFound');
       await iomt.get(connector()).expect(404);
       const release = worker.hold();
-      const parent = await arm(gateway).put(serviceId(sub, 'rg', 'fhir-parent'), { location: 'westus2', kind: 'fhir-R4' }).expect(201);
+      const parent = await arm(gateway).put(serviceId(sub, 'rg', nameIn(sub, 'fhir-parent')), { location: 'westus2', kind: 'fhir-R4' }).expect(201);
       const before = await partitionSnapshot(gateway.stack, sub);
       const busy = await iomt.put(connector(), { location: 'westus2' }).expect(409);
       expect(busy.body.error.code).toBe('ParentResourceNotProvisioned');
@@ -121,7 +121,7 @@ describe('IoMT connectors and their mappings', () => {
       await service();
       await done(await iomt.put(connector('conn-a'), { location: 'westus2' }).expect(201));
       await done(await iomt.put(connector('conn-b'), { location: 'westus2' }).expect(201));
-      const first = await arm(gateway).get(`${serviceId(sub, 'rg', 'fhir-parent')}/iomtconnectors?$top=1`, IOMT_API).expect(200);
+      const first = await arm(gateway).get(`${serviceId(sub, 'rg', nameIn(sub, 'fhir-parent'))}/iomtconnectors?$top=1`, IOMT_API).expect(200);
       expect(first.body.value).toHaveLength(1);
       const second = await arm(gateway).follow(first.body.nextLink).expect(200);
       expect([first.body.value[0].name, second.body.value[0].name].sort()).toEqual(['conn-a', 'conn-b']);
@@ -137,7 +137,7 @@ describe('IoMT connectors and their mappings', () => {
       await done(deletion);
       await iomt.get(connector('conn-a')).expect(404);
       await iomt.delete(connector('conn-a')).expect(204);
-      await done(await arm(gateway).delete(serviceId(sub, 'rg', 'fhir-parent')).expect(202));
+      await done(await arm(gateway).delete(serviceId(sub, 'rg', nameIn(sub, 'fhir-parent'))).expect(202));
       await iomt.get(connector('conn-b')).expect(404);
     });
   });

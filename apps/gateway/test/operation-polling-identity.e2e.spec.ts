@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { OperationType } from '@iomt/domain';
-import { arm, connectorId, IOMT_API, registerSubscription, serviceId } from './support/arm-calls';
+import { arm, connectorId, IOMT_API, registerSubscription, serviceId, nameIn } from './support/arm-calls';
 import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
 import { operationIdOf, partitionSnapshot, pathOf, pendingOperations, storedOperation } from './support/store-inspection';
 import { TestOperationWorker } from './support/test-operation-worker';
@@ -38,7 +38,7 @@ describe('operation status and result, authorised per initiator', () => {
   });
 
   /** Creates a service as `caller` and waits for its operation to end; returns its LRO URLs. */
-  const createdBy = async (caller: Headers, name = 'fhir1') => {
+  const createdBy = async (caller: Headers, name = nameIn(sub, 'fhir1')) => {
     const put = await arm(gateway).put(serviceId(sub, 'rg', name), BODY).set(caller).expect(201);
     await worker.whenAccepted(put);
     return { status: put.headers['azure-asyncoperation'], result: put.headers['location'], id: operationIdOf(put.headers['azure-asyncoperation']) };
@@ -103,7 +103,7 @@ describe('operation status and result, authorised per initiator', () => {
     ['x-ms-client-puid', 'p'.repeat(129), 'must be at most 128 characters long'],
   ])('refuses a write with an over-long %s (400 naming it) and stores nothing', async (header, value, message) => {
     const before = await partitionSnapshot(gateway.stack, sub);
-    const response = await arm(gateway).put(serviceId(sub, 'rg', 'fhir1'), BODY).set({ ...ALICE, [header]: value }).expect(400);
+    const response = await arm(gateway).put(serviceId(sub, 'rg', nameIn(sub, 'fhir1')), BODY).set({ ...ALICE, [header]: value }).expect(400);
     expect(response.body.error).toMatchObject({ code: 'InvalidRequestContent', details: [{ code: 'InvalidParameter', target: header, message: `${header}: ${message}` }] });
     expect(await partitionSnapshot(gateway.stack, sub)).toEqual(before);
   });
@@ -126,11 +126,11 @@ describe('operation status and result, authorised per initiator', () => {
   it('records no initiator on an operator’s key rotation, and polls on the admin API by the same rule', async () => {
     await createdBy(ALICE);
     const connector = await arm(gateway)
-      .put(connectorId(sub, 'rg', 'fhir1', 'conn1'), { location: 'westus2', properties: { serviceConfiguration: { resourceIdentityResolutionType: 'Create' } } }, IOMT_API)
+      .put(connectorId(sub, 'rg', nameIn(sub, 'fhir1'), 'conn1'), { location: 'westus2', properties: { serviceConfiguration: { resourceIdentityResolutionType: 'Create' } } }, IOMT_API)
       .set(ALICE)
       .expect(201);
     await worker.whenAccepted(connector);
-    const path = `/admin${connectorId(sub, 'rg', 'fhir1', 'conn1')}/rotateKeys?api-version=${IOMT_API}`;
+    const path = `/admin${connectorId(sub, 'rg', nameIn(sub, 'fhir1'), 'conn1')}/rotateKeys?api-version=${IOMT_API}`;
     const admin = (test: Test) => test.set('authorization', `Bearer ${ADMIN_TOKEN}`).set('referer', `https://rp-admin.example.net${path}`);
     const rotation = await admin(gateway.http().post(path)).set(ALICE).expect(202);
     await worker.whenAccepted(rotation);

@@ -12,11 +12,13 @@ import {
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { ADMISSION_SNAPSHOTS } from '../ports/admission-snapshot.port';
 import { ADMISSION_STORE } from '../ports/admission-store.port';
+import { FHIR_SERVICE_NAME_CLAIMS } from '../ports/fhir-service-name-claims.port';
 import { FHIR_SERVICE_QUERIES } from '../ports/fhir-service-queries.port';
 import { SUBSCRIPTION_REGISTRATION_REPOSITORY } from '../ports/subscription-registration.repository.port';
 import { SYSTEM_DATA_REPOSITORY } from '../ports/system-data.repository.port';
 import { CosmosAdmissionSnapshots } from './cosmos/cosmos-admission-snapshots';
 import { CosmosAdmissionStore } from './cosmos/cosmos-admission.store';
+import { CosmosFhirServiceNameClaims } from './cosmos/cosmos-fhir-service-name-claims';
 import { CosmosFhirServiceQueries } from './cosmos/cosmos-fhir-service.queries';
 import { CosmosSubscriptionRegistrationRepository } from './cosmos/cosmos-subscription-registration.repository';
 import { CosmosSystemDataRepository } from './cosmos/cosmos-system-data.repository';
@@ -31,6 +33,7 @@ const onAccountRegistry = <T>(provide: symbol, create: (containers: GlobalDbCont
 
 const gatewayPorts = [
   onAccountRegistry(FHIR_SERVICE_QUERIES, (c) => new CosmosFhirServiceQueries(c.accountRegistry)),
+  onAccountRegistry(FHIR_SERVICE_NAME_CLAIMS, (c) => new CosmosFhirServiceNameClaims(c.accountRegistry)),
   onAccountRegistry(ADMISSION_SNAPSHOTS, (c) => new CosmosAdmissionSnapshots(c.accountRegistry)),
   onAccountRegistry(ADMISSION_STORE, (c) => new CosmosAdmissionStore(new CosmosOperationRepository(c.accountRegistry))),
   onAccountRegistry(SUBSCRIPTION_REGISTRATION_REPOSITORY, (c) => new CosmosSubscriptionRegistrationRepository(c.accountRegistry)),

@@ -4,7 +4,7 @@ import { assertNewName, assertSubscriptionId, ErrorCode, FHIR_SERVICE_NAME, isDo
 import type { ArmRequest } from '../arm/arm-request';
 import { ok, type ArmResponse } from '../arm/arm-response';
 import { parseRequestBody } from '../arm/request-body';
-import { FHIR_SERVICE_QUERIES, FhirServiceQueries } from '../ports/fhir-service-queries.port';
+import { FHIR_SERVICE_NAME_CLAIMS, type FhirServiceNameClaims } from '../ports/fhir-service-name-claims.port';
 
 const checkNameBodySchema = z.strictObject({ name: z.string(), type: z.string() });
 const SERVICES_TYPE = qualifiedResourceType(HealthcareResourceType.FhirService);
@@ -12,11 +12,12 @@ const SERVICES_TYPE = qualifiedResourceType(HealthcareResourceType.FhirService);
 /**
  * `POST /subscriptions/{sub}/providers/Microsoft.HealthcareApis/checkNameAvailability` with
  * `{name, type: "Microsoft.HealthcareApis/services"}`: `{nameAvailable, reason?, message?}`, reason
- * `Invalid` for a name the rules refuse and `AlreadyExists` for one in use anywhere.
+ * `Invalid` for a name the rules refuse and `AlreadyExists` for one a live service of any
+ * subscription holds (the same claim a PUT takes, so the two never disagree).
  */
 @Injectable()
 export class CheckNameAvailabilityHandler {
-  constructor(@Inject(FHIR_SERVICE_QUERIES) private readonly queries: FhirServiceQueries) {}
+  constructor(@Inject(FHIR_SERVICE_NAME_CLAIMS) private readonly names: FhirServiceNameClaims) {}
 
   async handle(subscriptionId: string, arm: ArmRequest): Promise<ArmResponse> {
     assertSubscriptionId(subscriptionId);
@@ -30,7 +31,7 @@ export class CheckNameAvailabilityHandler {
       if (!isDomainError(error)) throw error;
       return ok({ nameAvailable: false, reason: 'Invalid', message: error.message });
     }
-    if (await this.queries.isNameTaken(body.name)) {
+    if (await this.names.isHeld(body.name)) {
       return ok({ nameAvailable: false, reason: 'AlreadyExists', message: `The name '${body.name}' is already in use.` });
     }
     return ok({ nameAvailable: true });

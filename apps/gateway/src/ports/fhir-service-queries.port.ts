@@ -13,11 +13,6 @@ export interface FhirServiceFilter {
 export interface FhirServiceQueries {
   listFhirServices(subscriptionId: string, filter: FhirServiceFilter, page: PageOptions): Promise<PagedResult<FhirServiceAccount>>;
 
-  /**
-   * True when a live FHIR service of any subscription has this name (ignoring case): service names
-   * are DNS names (`{name}.azurehealthcareapis.com`), unique across Azure. Crosses partitions.
-   */
-  isNameTaken(name: string): Promise<boolean>;
 }
 
 /** DI token of {@link FhirServiceQueries}. */

@@ -11,6 +11,14 @@ export function serviceId(subscriptionId: string, resourceGroup: string, name: s
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.HealthcareApis/services/${name}`;
 }
 
+/**
+ * A FHIR service name made unique to a subscription: service names are unique across all
+ * subscriptions, so tests that make a subscription per case must not reuse one literal name.
+ */
+export function nameIn(subscriptionId: string, name: string): string {
+  return `${name}-${subscriptionId.slice(0, 6)}`;
+}
+
 /** Authenticated requests as ARM makes them: bearer token (local mode), JSON, a referer. */
 export function arm(gateway: GatewayUnderTest) {
   const prepare = (test: Test, path: string) =>

@@ -10,8 +10,6 @@ export const FHIR_SERVICES_QUERY = `SELECT * FROM c WHERE c.partitionKey = @subs
 /** The same, in one resource group. */
 export const FHIR_SERVICES_IN_GROUP_QUERY = `${FHIR_SERVICES_QUERY} AND c.searchIndex.ResourceGroupName = @resourceGroupName`;
 const ORDER = ' ORDER BY c.searchIndex.Name';
-/** Any live account with the name: the one query of the gateway that crosses partitions (checkNameAvailability). */
-export const FHIR_SERVICE_NAME_TAKEN_QUERY = `SELECT TOP 1 c.id FROM c WHERE c.type = @type AND c.searchIndex.Name = @name AND ${NOT_DELETED}`;
 
 /** {@link FhirServiceQueries} on the account registry container. */
 export class CosmosFhirServiceQueries implements FhirServiceQueries {
@@ -31,12 +29,4 @@ export class CosmosFhirServiceQueries implements FhirServiceQueries {
     };
   }
 
-  async isNameTaken(name: string): Promise<boolean> {
-    const parameters = [
-      { name: '@type', value: DocumentType.Account },
-      { name: '@name', value: searchIndexValue(name) },
-    ];
-    const raw = await queryRawPage(this.container, { query: FHIR_SERVICE_NAME_TAKEN_QUERY, parameters }, undefined, { pageSize: 1 }, `look for FHIR service ${name}`);
-    return raw.documents.length > 0;
-  }
 }
