@@ -22,6 +22,7 @@ export const ROUTER_DEFAULTS = {
   acceptSessionTimeoutMs: 10_000,
   maxConcurrentSessions: 32,
   sessionIdleTimeoutMs: 1_000,
+  progressIntervalMs: 1_000,
 } as const;
 
 /**
@@ -35,7 +36,9 @@ export const ROUTER_DEFAULTS = {
  * - ROUTER_ACCEPT_SESSION_TIMEOUT_MS: how long one wait for a free session lasts, which bounds
  *   the tail of a graceful stop;
  * - ROUTER_SWEEP_INTERVAL_MS / ROUTER_SWEEP_GRACE_MS: the outbox sweeper's period, and how long an
- *   operation may stay Requested before it is re-published.
+ *   operation may stay Requested before it is re-published;
+ * - ROUTER_PROGRESS_INTERVAL_MS: at most one `percentComplete` write per this interval of an attempt
+ *   (0 = every report); a command that ends sooner writes none.
  * The reply timeout is the fragment's SERVICEBUS_REPLY_TIMEOUT_MS; concurrency is
  * SERVICEBUS_MAX_CONCURRENT_SESSIONS, 32 here (an operation mostly waits on its worker and the
  * Global DB), and SERVICEBUS_SESSION_IDLE_TIMEOUT_MS is 1 s here: a subscription's next operation
@@ -51,6 +54,7 @@ const routerSettings = {
   ROUTER_ACCEPT_SESSION_TIMEOUT_MS: durationMsSetting(ROUTER_DEFAULTS.acceptSessionTimeoutMs),
   ROUTER_SWEEP_INTERVAL_MS: durationMsSetting(ROUTER_DEFAULTS.sweepIntervalMs),
   ROUTER_SWEEP_GRACE_MS: durationMsSetting(ROUTER_DEFAULTS.sweepGraceMs, 7 * 24 * 3_600_000),
+  ROUTER_PROGRESS_INTERVAL_MS: unsetWhenEmpty(integerSetting(0, 3_600_000).default(ROUTER_DEFAULTS.progressIntervalMs)),
 };
 
 /**

@@ -49,7 +49,7 @@ function contextFor(deliveryCount: number) {
 describe('OperationRequestedController', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
-  const settings = { maxAttempts: 3, retryBaseDelayMs: 1, retryMaxDelayMs: 1, maxDeliveryCount: 5, lockRenewalIntervalMs: 60_000 };
+  const settings = { maxAttempts: 3, retryBaseDelayMs: 1, retryMaxDelayMs: 1, maxDeliveryCount: 5, lockRenewalIntervalMs: 60_000, progressIntervalMs: 0 };
   const body = { operationId: OP, subscriptionId: SUB };
 
   function setup() {

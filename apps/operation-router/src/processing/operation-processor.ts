@@ -154,7 +154,7 @@ export class OperationProcessor {
       // The handler chain reads what it needs while the resource's state is written; it never rejects.
       const choice = chooseCommand(this.handlers, running).then((command) => ({ command }), (error: unknown) => ({ error }));
       await this.resources.apply(running);
-      const progress = new ProgressWriter(this.store, running);
+      const progress = new ProgressWriter(this.store, running, this.settings.progressIntervalMs);
       const failure = await this.attempt(running, delivery, progress, await choice);
       // Finish on top of the progress written meanwhile (its ETag), once those writes are done.
       const current = await progress.settled();

@@ -7,11 +7,11 @@ import { ProgressWriter } from './progress-writer';
 
 const clock = new FixedClock('2026-01-01T00:05:00Z');
 
-function setUp() {
+function setUp(minIntervalMs = 0, now: () => number = Date.now) {
   const operations = new InMemoryOperationRepository();
   const requested = operationsOn(sampleResources()).fhir(OperationType.Provision);
   const running = operations.seed(startOperationAttempt(requested, clock.now()));
-  const writer = new ProgressWriter(new OperationStore(operations, clock), running);
+  const writer = new ProgressWriter(new OperationStore(operations, clock), running, minIntervalMs, now);
   const stored = () => operations.operations.get(running.id) as OperationDocument;
   return { operations, running, writer, stored };
 }
@@ -69,5 +69,55 @@ describe('ProgressWriter', () => {
     await expect(writer.settled()).resolves.toMatchObject({ percentComplete: 50 });
     expect(stored().percentComplete).toBe(50);
     expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringContaining('could not write 30% progress: the Global DB is busy'));
+  });
+
+  describe('with a minimum interval between writes', () => {
+    beforeEach(() => jest.useFakeTimers({ now: 0 }));
+    afterEach(() => jest.useRealTimers());
+    const fakeNow = () => Date.now();
+    const writesOf = (operations: InMemoryOperationRepository) => jest.spyOn(operations, 'update');
+
+    it('writes nothing for a command that ends within the interval', async () => {
+      const { operations, writer, stored, running } = setUp(1_000, fakeNow);
+      const updates = writesOf(operations);
+      writer.report(20);
+      jest.advanceTimersByTime(500);
+      writer.report(90);
+      await expect(writer.settled()).resolves.toEqual(running);
+      jest.advanceTimersByTime(5_000);
+      expect(updates).not.toHaveBeenCalled();
+      expect(stored().percentComplete).toBe(running.percentComplete);
+    });
+
+    it('writes the latest held report once the interval has passed, then at most one per interval', async () => {
+      const { operations, writer, stored } = setUp(1_000, fakeNow);
+      const updates = writesOf(operations);
+      writer.report(20);
+      writer.report(40);
+      jest.advanceTimersByTime(999);
+      expect(updates).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(1);
+      await jest.runOnlyPendingTimersAsync();
+      expect(updates).toHaveBeenCalledTimes(1);
+      expect(stored().percentComplete).toBe(40);
+
+      writer.report(60);
+      writer.report(80);
+      expect(updates).toHaveBeenCalledTimes(1);
+      jest.advanceTimersByTime(1_000);
+      await writer.settled();
+      expect(updates).toHaveBeenCalledTimes(2);
+      expect(stored().percentComplete).toBe(80);
+    });
+
+    it('writes at once a report that comes after the interval has passed', async () => {
+      const { operations, writer, stored } = setUp(1_000, fakeNow);
+      const updates = writesOf(operations);
+      jest.advanceTimersByTime(1_500);
+      writer.report(30);
+      await writer.settled();
+      expect(updates).toHaveBeenCalledTimes(1);
+      expect(stored().percentComplete).toBe(30);
+    });
   });
 });

@@ -9,30 +9,57 @@ export const MAX_WORKER_PERCENT = 99;
  * Writes a running operation's `percentComplete` as its worker reports it (seed 004): one write
  * at a time, in arrival order, each under the ETag of the version it read (a lost race reloads);
  * never backwards, never past 99, never on an operation no longer Running. Progress is advisory:
- * a failed write is logged and the work goes on. {@link settled} waits for the writes in flight
- * and gives the latest version, so the router finishes the operation on top of it.
+ * a failed write is logged and the work goes on. At most one write per `minIntervalMs`, counted
+ * from the attempt's start: a report arriving sooner is held (the latest wins) and written when the
+ * interval has passed, so a command that ends within it costs no progress write at all (ARM polls
+ * every few seconds; sub-second progress is never seen). {@link settled} drops what is held, waits
+ * for the writes in flight and gives the latest version, so the router finishes on top of it.
  */
 export class ProgressWriter {
   private readonly logger = new Logger(ProgressWriter.name);
   private latest: OperationDocument;
   private writes: Promise<void> = Promise.resolve();
+  private lastWriteAt: number;
+  private held: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     private readonly store: OperationStore,
     operation: OperationDocument,
+    private readonly minIntervalMs = 0,
+    private readonly now: () => number = Date.now,
   ) {
     this.latest = operation;
+    this.lastWriteAt = now();
   }
 
-  /** Queues a write of `percentComplete` (0-100, from the worker). */
+  /** Queues (or holds, see the class) a write of `percentComplete` (0-100, from the worker). */
   report(percentComplete: number): void {
-    this.writes = this.writes.then(() => this.write(percentComplete));
+    if (this.closed) return;
+    this.held = percentComplete;
+    if (this.timer !== undefined) return;
+    const wait = this.lastWriteAt + this.minIntervalMs - this.now();
+    if (wait <= 0) return this.flush();
+    this.timer = setTimeout(() => this.flush(), wait);
+    this.timer.unref();
   }
 
   /** Resolves once the queued writes are done, with the latest stored version of the operation. */
   async settled(): Promise<OperationDocument> {
+    this.closed = true;
+    clearTimeout(this.timer);
     await this.writes;
     return this.latest;
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const percent = this.held;
+    this.held = undefined;
+    if (percent === undefined || this.closed) return;
+    this.lastWriteAt = this.now();
+    this.writes = this.writes.then(() => this.write(percent));
   }
 
   private async write(reported: number): Promise<void> {

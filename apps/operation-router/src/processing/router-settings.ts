@@ -11,6 +11,8 @@ export interface RouterSettings {
   readonly maxDeliveryCount: number;
   /** How often the `operations` session lock is renewed while an operation runs. */
   readonly lockRenewalIntervalMs: number;
+  /** At most one progress write per this interval of an attempt (0 = every report). */
+  readonly progressIntervalMs: number;
 }
 
 /** DI token of {@link RouterSettings}. */
@@ -24,5 +26,6 @@ export function routerSettingsFrom(config: OperationRouterConfig): RouterSetting
     retryMaxDelayMs: config.ROUTER_RETRY_MAX_DELAY_MS,
     maxDeliveryCount: config.ROUTER_MAX_DELIVERY_COUNT,
     lockRenewalIntervalMs: config.ROUTER_LOCK_RENEWAL_INTERVAL_MS,
+    progressIntervalMs: config.ROUTER_PROGRESS_INTERVAL_MS,
   };
 }

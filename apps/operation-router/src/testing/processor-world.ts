@@ -37,7 +37,7 @@ export function processorWorld(script: ScriptedReply[] = [], maxAttempts = 3, wi
   const handlers = [FhirServiceHandler, IomtConnectorHandler, MappingHandler, ConnectionHandler, ...(withKeyRotation ? [KeyRotationHandler] : [])];
   const chain = handlerChain(handlers.map((H) => new H(targets)));
   const dispatcher = new ScriptedDispatcher(script);
-  const settings = { maxAttempts, retryBaseDelayMs: 1, retryMaxDelayMs: 4, maxDeliveryCount: 5, lockRenewalIntervalMs: 1_000 };
+  const settings = { maxAttempts, retryBaseDelayMs: 1, retryMaxDelayMs: 4, maxDeliveryCount: 5, lockRenewalIntervalMs: 1_000, progressIntervalMs: 0 };
   const processor = new OperationProcessor(store, finisher, states, operations, chain, dispatcher, settings);
   const controller = new AbortController();
   const run = (operation: OperationDocument) =>
