@@ -2,10 +2,11 @@ import { FHIR_NAME_CLAIM_PARTITION, FHIR_NAME_CLAIM_TYPE } from '../src/infrastr
 import { nameBasedGuid } from '../src/infrastructure/cosmos/cosmos-name-claims';
 import { FHIR_SERVICE_NAME_CLAIMS, type FhirServiceNameClaims } from '../src/ports/fhir-service-name-claims.port';
 import { arm, registerSubscription, serviceId } from './support/arm-calls';
-import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
+import { GatewayUnderTest, newSubscriptionId } from './support/gateway-under-test';
+import { useGatewayWithWorker } from './support/gateway-with-worker';
 import { releaseSnapshotsTogether } from './support/snapshot-race';
 import { partitionSnapshot } from './support/store-inspection';
-import { TestOperationWorker } from './support/test-operation-worker';
+import type { TestOperationWorker } from './support/test-operation-worker';
 
 jest.setTimeout(30_000);
 
@@ -19,14 +20,7 @@ describe('FHIR service names are unique across subscriptions', () => {
   let second: string;
   let counter = 0;
   let name: string;
-  beforeAll(async () => {
-    gateway = await startGateway();
-    worker = await TestOperationWorker.start(gateway.stack);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await gateway?.stop();
-  });
+  useGatewayWithWorker((g, w) => ([gateway, worker] = [g, w]));
   beforeEach(async () => {
     [first, second] = [newSubscriptionId(), newSubscriptionId()];
     await Promise.all([registerSubscription(gateway, first), registerSubscription(gateway, second)]);

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { OperationType } from '@iomt/domain';
 import { arm, connectorId, IOMT_API, registerSubscription, serviceId, nameIn } from './support/arm-calls';
-import { GatewayUnderTest, newSubscriptionId, startGateway } from './support/gateway-under-test';
+import { GatewayUnderTest, newSubscriptionId } from './support/gateway-under-test';
+import { useGatewayWithWorker } from './support/gateway-with-worker';
 import { operationIdOf, partitionSnapshot, pathOf, pendingOperations, storedOperation } from './support/store-inspection';
-import { TestOperationWorker } from './support/test-operation-worker';
+import type { TestOperationWorker } from './support/test-operation-worker';
 
 jest.setTimeout(30_000);
 
@@ -24,14 +25,7 @@ describe('operation status and result, authorised per initiator', () => {
   let gateway: GatewayUnderTest;
   let worker: TestOperationWorker;
   let sub: string;
-  beforeAll(async () => {
-    gateway = await startGateway({ ADMIN_TOKEN });
-    worker = await TestOperationWorker.start(gateway.stack);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await gateway?.stop();
-  });
+  useGatewayWithWorker((g, w) => ([gateway, worker] = [g, w]), { ADMIN_TOKEN });
   beforeEach(async () => {
     sub = newSubscriptionId();
     await registerSubscription(gateway, sub);
