@@ -12,8 +12,13 @@ interface RanOperation {
   readonly deployment: DeploymentInterval;
 }
 
-// ARM latency makes every deployment last long enough for an overlap to show if there were one.
+// Every deployment lasts long enough for an overlap to show if there is one: ARM latency on every
+// request, and deployments that stay in progress for many polls. The other subscriptions' first
+// deployments must start while the busy one's first is still running; with deployments shorter
+// than the time from their admission to their deployment PUT, both sequences ran at the same
+// period exactly out of phase and never overlapped (seen in CI).
 const ARM_LATENCY_MS = 40;
+const DEPLOYMENT_POLLS_IN_PROGRESS = 20;
 const BUSY_SUBSCRIPTION_SERVICES = 6;
 const OTHER_SUBSCRIPTION_SERVICES = 3;
 
@@ -52,7 +57,7 @@ describe('operation order: one at a time per subscription, in arrival order; sub
     system = await startLocalSystem();
     client = new ArmClient({ baseUrl: system.gatewayUrl });
     db = new GlobalDbRecords(system.env);
-    system.stack.arm.setFaults({ latencyMs: ARM_LATENCY_MS });
+    system.stack.arm.setFaults({ latencyMs: ARM_LATENCY_MS, lroReadsBeforeDone: DEPLOYMENT_POLLS_IN_PROGRESS });
     const names = (s: number, count: number) => Array.from({ length: count }, (_, i) => `fhir-order-${s}-${i}-${randomUUID().slice(0, 6)}`);
     // The busy subscription's creates go back to back, each sent as soon as the previous one is
     // accepted (so their arrival order is defined). Once its first deployment is in flight, each
