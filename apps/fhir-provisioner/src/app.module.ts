@@ -11,6 +11,7 @@ import { PatchFhirServiceHandler } from './patch-fhir-service/patch-fhir-service
 import { PatchFhirServiceUseCase } from './patch-fhir-service/patch-fhir-service.use-case';
 import { ProvisionFhirServiceHandler } from './provision-fhir-service/provision-fhir-service.handler';
 import { ProvisionFhirServiceUseCase } from './provision-fhir-service/provision-fhir-service.use-case';
+import { regionMetadataProvider } from './shared/region-metadata.provider';
 
 // One instance for both importers, so Nest builds one Cosmos client.
 const persistence = PersistenceModule.forRootAsync({ inject: [FHIR_PROVISIONER_CONFIG], useFactory: persistenceOptionsFromConfig });
@@ -25,6 +26,7 @@ const persistence = PersistenceModule.forRootAsync({ inject: [FHIR_PROVISIONER_C
   controllers: [ProvisionFhirServiceHandler, PatchFhirServiceHandler, DeprovisionFhirServiceHandler],
   providers: [
     ...infrastructureProviders,
+    regionMetadataProvider,
     fhirCommandsServerProvider,
     fhirCommandsProgressProvider,
     ProvisionFhirServiceUseCase,

@@ -18,6 +18,15 @@ describe('fhir-provisioner settings', () => {
       ARM_MODE: 'azure',
       ARM_ENDPOINT: 'https://management.azure.com',
       COMMANDS_ACCEPT_SESSION_TIMEOUT_MS: 10_000,
+      CLUSTER_METADATA_CACHE_SECONDS: 30,
+      COMMAND_PROGRESS_MIN_MS: 1_000,
+    });
+  });
+
+  it('takes 0 to turn off the metadata cache and the progress minimum', () => {
+    expect(load({ ...VALID, CLUSTER_METADATA_CACHE_SECONDS: '0', COMMAND_PROGRESS_MIN_MS: '0' })).toMatchObject({
+      CLUSTER_METADATA_CACHE_SECONDS: 0,
+      COMMAND_PROGRESS_MIN_MS: 0,
     });
   });
 
@@ -26,6 +35,9 @@ describe('fhir-provisioner settings', () => {
     { setting: 'COSMOS_KEY', env: { SERVICEBUS_CONNECTION_STRING: VALID.SERVICEBUS_CONNECTION_STRING, COSMOS_ENDPOINT: VALID.COSMOS_ENDPOINT } },
     { setting: 'ARM_MODE', env: { ...VALID, ARM_MODE: 'cloud' } },
     { setting: 'COMMANDS_ACCEPT_SESSION_TIMEOUT_MS', env: { ...VALID, COMMANDS_ACCEPT_SESSION_TIMEOUT_MS: '0' } },
+    { setting: 'CLUSTER_METADATA_CACHE_SECONDS', env: { ...VALID, CLUSTER_METADATA_CACHE_SECONDS: '-1' } },
+    { setting: 'CLUSTER_METADATA_CACHE_SECONDS', env: { ...VALID, CLUSTER_METADATA_CACHE_SECONDS: '2.5' } },
+    { setting: 'COMMAND_PROGRESS_MIN_MS', env: { ...VALID, COMMAND_PROGRESS_MIN_MS: 'soon' } },
   ])('names $setting when it is wrong, without echoing secrets', ({ setting, env }) => {
     const error = (() => {
       try {

@@ -18,3 +18,4 @@ export * from './lib/mapping/mapping-locator';
 export * from './lib/mapping/connector-account.mapping-locator';
 export * from './lib/mapping/mapping-content-mismatch.error';
 export * from './lib/mapping/storage-error.mapper';
+export * from './lib/cluster/cached-cluster-metadata.repository';

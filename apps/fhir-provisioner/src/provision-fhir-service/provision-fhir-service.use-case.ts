@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
   AccountRegistryManagementRepository,
-  CLUSTER_METADATA_REPOSITORY,
   ClusterMetadataRepository,
   OPERATION_REPOSITORY,
   OperationRepository,
@@ -13,6 +12,7 @@ import {
 import type { ProvisionFhirServiceCommand, ProvisionFhirServiceResult } from '@iomt/contracts';
 import { deployFhirService, type ReportProgress } from '../shared/deploy-fhir-service';
 import { FHIR_DEPLOYMENT_PLANNER, FhirDeploymentPlanner } from '../shared/fhir-infrastructure.port';
+import { REGION_METADATA } from '../shared/region-metadata.provider';
 
 /** Provisions a FHIR service: deploys its template with the operation's settings, once. */
 @Injectable()
@@ -20,7 +20,7 @@ export class ProvisionFhirServiceUseCase {
   constructor(
     @Inject(OPERATION_REPOSITORY) readonly operations: OperationRepository,
     @Inject(ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY) readonly registry: AccountRegistryManagementRepository,
-    @Inject(CLUSTER_METADATA_REPOSITORY) readonly clusters: ClusterMetadataRepository,
+    @Inject(REGION_METADATA) readonly clusters: ClusterMetadataRepository,
     @Inject(RESOURCE_DEPLOYER) readonly deployer: ResourceDeployer,
     @Inject(FHIR_DEPLOYMENT_PLANNER) readonly planner: FhirDeploymentPlanner,
   ) {}

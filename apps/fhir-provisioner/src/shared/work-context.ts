@@ -1,6 +1,7 @@
 import {
   AccountRegistryManagementRepository,
   ConflictError,
+  DocumentType,
   FhirServiceAccount,
   parseHealthcareResourceId,
   isTerminalStatus,
@@ -53,9 +54,10 @@ export async function loadLiveOperation<R extends OperationDocument['resourceTyp
 }
 
 /**
- * The live FHIR service an operation concerns, found by the name in the command's resource id and
- * checked against the operation's `accountId` (a service deleted and created again under the same
- * name is another service).
+ * The live FHIR service an operation concerns. With the operation's `accountId` it is one point
+ * read by id, checked against the resource group and name in the command's resource id (ignoring
+ * case, as ARM does); without one, the name query. Either way a service deleted and created again
+ * under the same name is another service, so an operation never acts on the wrong incarnation.
  * @throws ResourceNotFoundError when it does not exist, was deleted or is another incarnation.
  */
 export async function loadAccount(
@@ -65,9 +67,35 @@ export async function loadAccount(
 ): Promise<FhirServiceAccount> {
   const id = parseHealthcareResourceId(resourceId);
   const name = 'fhirServiceName' in id ? id.fhirServiceName : resourceId;
-  const account = await registry.getAccountByName(operation.subscriptionId, operation.resourceGroupName, name);
-  if (account === undefined || (operation.accountId !== undefined && account.id !== operation.accountId)) {
+  const account =
+    operation.accountId === undefined
+      ? await registry.getAccountByName(operation.subscriptionId, operation.resourceGroupName, name)
+      : await accountById(registry, operation.subscriptionId, operation.accountId);
+  if (account === undefined || !isNamed(account, operation.resourceGroupName, name)) {
     throw new ResourceNotFoundError(`FHIR service ${name} does not exist`, { target: 'resourceId' });
   }
   return account;
+}
+
+// The read port has no "account by id"; getParentByChild point-reads the document `parentId` names
+// (soft-deleted ones read as absent).
+async function accountById(
+  registry: AccountRegistryManagementRepository,
+  subscriptionId: string,
+  accountId: string,
+): Promise<FhirServiceAccount | undefined> {
+  const entity = await registry.getParentByChild({
+    parentId: accountId,
+    parentName: '',
+    parentType: DocumentType.Account,
+    type: '',
+    name: accountId,
+    subscriptionId,
+  });
+  return entity?.type === DocumentType.Account ? entity : undefined;
+}
+
+function isNamed(account: FhirServiceAccount, resourceGroupName: string, name: string): boolean {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return same(account.name, name) && same(account.resourceGroupName, resourceGroupName);
 }
