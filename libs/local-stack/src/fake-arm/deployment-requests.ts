@@ -73,8 +73,12 @@ export function findDeployment(state: ArmState, request: ArmRequest): Deployment
   return state.deployments.get(idKey(deploymentId(request)));
 }
 
-/** The deployment, advanced by this read if it is still running (GETs count as polls). */
+/**
+ * The deployment, advanced by this read if it is still running (GETs count as polls). Like ARM,
+ * a read in a group that does not exist is 404 ResourceGroupNotFound, not DeploymentNotFound.
+ */
 export function requireDeployment(state: ArmState, lro: LongRunningOperations, request: ArmRequest): DeploymentRecord {
+  state.requireGroup(request.params.subscriptionId, request.params.resourceGroupName);
   const found = findDeployment(state, request);
   if (!found) {
     throw new ArmError(404, 'DeploymentNotFound', `Deployment '${request.params.deploymentName}' could not be found.`);

@@ -153,6 +153,13 @@ describe('fake ARM template deployments (ResourceManagementClient 6.1.0)', () =>
     ).rejects.toMatchObject({ statusCode: 404, code: 'ResourceGroupNotFound' } satisfies Partial<RestError>);
   });
 
+  it('answers a read of a deployment in a group that does not exist 404 ResourceGroupNotFound, as ARM does', async () => {
+    await expect(h.resources.deployments.get('rg-missing', 'x')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceGroupNotFound',
+    } satisfies Partial<RestError>);
+  });
+
   it('gets, checks and lists deployments; unknown ones are 404 DeploymentNotFound', async () => {
     await deploy('connector-conn1');
 
