@@ -27,11 +27,15 @@ export const fhirCommandsServerProvider: Provider = {
 /** DI token of the `ReplyProgressSender` the handlers tell the router their progress with. */
 export const FHIR_COMMANDS_PROGRESS = Symbol('FHIR_COMMANDS_PROGRESS');
 
-/** Progress on the reply path of the `fhir-commands` requests, through that server's connection. */
+/**
+ * Progress on the reply path of the `fhir-commands` requests, through that server's connection;
+ * a command's reports are thinned out to one per COMMAND_PROGRESS_MIN_MS, none before.
+ */
 export const fhirCommandsProgressProvider: Provider = {
   provide: FHIR_COMMANDS_PROGRESS,
-  inject: [FHIR_COMMANDS_SERVER],
-  useFactory: (server: ServerServiceBusSessions) => replyProgressSenderOf(server),
+  inject: [FHIR_COMMANDS_SERVER, FHIR_PROVISIONER_CONFIG],
+  useFactory: (server: ServerServiceBusSessions, config: FhirProvisionerConfig) =>
+    replyProgressSenderOf(server, { commandProgressMinMs: config.COMMAND_PROGRESS_MIN_MS }),
 };
 
 /** Makes the HTTP app hybrid: connects the `fhir-commands` consumer and starts it; `app.close()` stops it. */

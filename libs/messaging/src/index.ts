@@ -20,3 +20,4 @@ export * from './lib/service-bus-operation.publisher';
 export * from './lib/message-tracing';
 export * from './lib/reply-progress';
 export * from './lib/reply-progress.sender';
+export * from './lib/command-progress';

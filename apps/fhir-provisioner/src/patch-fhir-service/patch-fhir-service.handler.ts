@@ -17,7 +17,9 @@ export class PatchFhirServiceHandler {
 
   @MessagePattern(Subject.PatchFhirService)
   handle(@Payload() body: unknown, @Ctx() context: ServiceBusContext) {
-    const report = (percent: number) => this.progress.report(context.getMessage(), percent);
-    return runCommand(Subject.PatchFhirService, body, (command) => this.useCase.execute(command, report));
+    const progress = this.progress.forCommand(context.getMessage());
+    const report = (percent: number) => progress.report(percent);
+    // Ended before the reply goes out: a held report is dropped, none follows the reply.
+    return runCommand(Subject.PatchFhirService, body, (command) => this.useCase.execute(command, report)).finally(() => progress.end());
   }
 }

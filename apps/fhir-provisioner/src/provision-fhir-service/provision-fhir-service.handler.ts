@@ -17,7 +17,9 @@ export class ProvisionFhirServiceHandler {
 
   @MessagePattern(Subject.ProvisionFhirService)
   handle(@Payload() body: unknown, @Ctx() context: ServiceBusContext) {
-    const report = (percent: number) => this.progress.report(context.getMessage(), percent);
-    return runCommand(Subject.ProvisionFhirService, body, (command) => this.useCase.execute(command, report));
+    const progress = this.progress.forCommand(context.getMessage());
+    const report = (percent: number) => progress.report(percent);
+    // Ended before the reply goes out: a held report is dropped, none follows the reply.
+    return runCommand(Subject.ProvisionFhirService, body, (command) => this.useCase.execute(command, report)).finally(() => progress.end());
   }
 }

@@ -2,6 +2,7 @@ import type { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service
 import { contractApplicationProperties } from '@iomt/contracts';
 import { Logger } from '@nestjs/common';
 import { AzureMessageSink } from './azure-message-sink';
+import { CommandProgress } from './command-progress';
 import { failureMessage } from './failure';
 import { isRequest } from './inbound-message';
 import { progressMessageFor } from './reply-progress';
@@ -17,8 +18,22 @@ import type { MessageSink } from './session-source.port';
 export class ReplyProgressSender {
   private readonly logger = new Logger(ReplyProgressSender.name);
 
-  /** @param sink how to send; a function so that a server's client can be taken once it is connected. */
-  constructor(private readonly sink: () => MessageSink) {}
+  /**
+   * @param sink how to send; a function so that a server's client can be taken once it is connected.
+   * @param options `commandProgressMinMs`: the minimum interval of {@link forCommand} (default 0: every report).
+   */
+  constructor(
+    private readonly sink: () => MessageSink,
+    private readonly options: { readonly commandProgressMinMs?: number } = {},
+  ) {}
+
+  /**
+   * The progress of the command `request` carries, from now until its `end()`, thinned out to one
+   * report per `commandProgressMinMs` (see {@link CommandProgress}).
+   */
+  forCommand(request: ServiceBusReceivedMessage): CommandProgress {
+    return new CommandProgress((percent) => this.report(request, percent), this.options.commandProgressMinMs ?? 0);
+  }
 
   /** Sends `percentComplete` (0-100) about `request`; resolves once sent, or once the failure is logged. */
   async report(request: ServiceBusReceivedMessage, percentComplete: number): Promise<void> {
@@ -35,9 +50,12 @@ export class ReplyProgressSender {
 /**
  * A {@link ReplyProgressSender} that sends with the connection of a worker's own commands
  * `server`, taken on first use (the server connects when it starts listening); its senders close
- * with that connection.
+ * with that connection. `options` as {@link ReplyProgressSender}'s.
  */
-export function replyProgressSenderOf(server: ServerServiceBusSessions): ReplyProgressSender {
+export function replyProgressSenderOf(
+  server: ServerServiceBusSessions,
+  options: { readonly commandProgressMinMs?: number } = {},
+): ReplyProgressSender {
   let sink: AzureMessageSink | undefined;
-  return new ReplyProgressSender(() => (sink ??= new AzureMessageSink(server.unwrap<ServiceBusClient>())));
+  return new ReplyProgressSender(() => (sink ??= new AzureMessageSink(server.unwrap<ServiceBusClient>())), options);
 }
