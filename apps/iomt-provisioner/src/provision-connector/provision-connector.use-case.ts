@@ -8,7 +8,6 @@ import {
   ClusterMetadataRepository,
   ConflictError,
   createStreamAnalyticsJobSecretMetadata,
-  DocumentType,
   IomtConnector,
   MAPPING_STORE,
   MappingStore,
@@ -19,7 +18,6 @@ import {
   RESOURCE_DEPLOYER,
   ResourceDeployer,
   ResourceTypeName,
-  streamAnalyticsJobSecretId,
 } from '@iomt/domain';
 import type { ProvisionIomtConnectorCommand, ProvisionIomtConnectorResult } from '@iomt/contracts';
 import { withDeployedResources, withPlacement } from '../shared/connector-infrastructure';
@@ -81,12 +79,9 @@ export class ProvisionConnectorUseCase {
     }
   }
 
-  // Created once: a re-run finds it (or loses the creation race with a ConflictError) and keeps it,
-  // so its rotation history is never reset.
+  // Created once: a re-run's create is refused (ConflictError) and the stored one kept, so its
+  // rotation history is never reset. No read first: the create alone tells, in one request.
   private async createSecretMetadata(connector: IomtConnector): Promise<void> {
-    const id = streamAnalyticsJobSecretId(connector.id);
-    const type = DocumentType.AccountSpecificStreamAnalyticsJob;
-    if ((await this.registry.getChildResourceById(connector.subscriptionId, id, type)) !== undefined) return;
     try {
       await this.registry.createChildResources([createStreamAnalyticsJobSecretMetadata(connector, this.clock.now())]);
     } catch (error) {
