@@ -1,7 +1,7 @@
 import {
   AccountRegistryManagementRepository,
   ConflictError,
-  DocumentType,
+  readAccountById,
   FhirServiceAccount,
   parseHealthcareResourceId,
   isTerminalStatus,
@@ -70,29 +70,11 @@ export async function loadAccount(
   const account =
     operation.accountId === undefined
       ? await registry.getAccountByName(operation.subscriptionId, operation.resourceGroupName, name)
-      : await accountById(registry, operation.subscriptionId, operation.accountId);
+      : await readAccountById(registry, operation.subscriptionId, operation.accountId);
   if (account === undefined || !isNamed(account, operation.resourceGroupName, name)) {
     throw new ResourceNotFoundError(`FHIR service ${name} does not exist`, { target: 'resourceId' });
   }
   return account;
-}
-
-// The read port has no "account by id"; getParentByChild point-reads the document `parentId` names
-// (soft-deleted ones read as absent).
-async function accountById(
-  registry: AccountRegistryManagementRepository,
-  subscriptionId: string,
-  accountId: string,
-): Promise<FhirServiceAccount | undefined> {
-  const entity = await registry.getParentByChild({
-    parentId: accountId,
-    parentName: '',
-    parentType: DocumentType.Account,
-    type: '',
-    name: accountId,
-    subscriptionId,
-  });
-  return entity?.type === DocumentType.Account ? entity : undefined;
 }
 
 function isNamed(account: FhirServiceAccount, resourceGroupName: string, name: string): boolean {

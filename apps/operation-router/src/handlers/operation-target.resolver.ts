@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ACCOUNT_REGISTRY_READ_REPOSITORY,
   DocumentType,
+  readAccountById,
   fhirServiceResourceId,
   formatResourceId,
   iomtConnectionResourceId,
@@ -63,19 +64,8 @@ export class OperationTargetResolver {
 
   private async account(operation: OperationDocument): Promise<FhirServiceAccount> {
     const { accountId, subscriptionId } = operation;
-    // The read port has no "account by id"; getParentByChild reads the document `parentId` names.
-    const found =
-      accountId === undefined
-        ? undefined
-        : await this.registry.getParentByChild({
-            parentId: accountId,
-            parentName: '',
-            parentType: DocumentType.Account,
-            type: '',
-            name: accountId,
-            subscriptionId,
-          });
-    if (found?.type !== DocumentType.Account) {
+    const found = accountId === undefined ? undefined : await readAccountById(this.registry, subscriptionId, accountId);
+    if (found === undefined) {
       throw new ResourceNotFoundError(`The FHIR service ${accountId ?? '(none)'} of operation ${operation.id} does not exist.`, {
         target: 'accountId',
       });

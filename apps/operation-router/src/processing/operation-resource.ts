@@ -1,5 +1,6 @@
 import {
   DocumentType,
+  readAccountById,
   ResourceTypeName,
   type AccountRegistryReadRepository,
   type FhirServiceAccount,
@@ -22,14 +23,5 @@ export async function loadOperationResource(
     return registry.getChildResourceById(operation.subscriptionId, operation.iomtConnectorId, DocumentType.IomtConnector);
   }
   if (operation.accountId === undefined) return undefined;
-  // The read port has no "account by id"; getParentByChild reads the document `parentId` names.
-  const parent = await registry.getParentByChild({
-    parentId: operation.accountId,
-    parentName: '',
-    parentType: DocumentType.Account,
-    type: '',
-    name: operation.accountId,
-    subscriptionId: operation.subscriptionId,
-  });
-  return parent?.type === DocumentType.Account ? parent : undefined;
+  return readAccountById(registry, operation.subscriptionId, operation.accountId);
 }

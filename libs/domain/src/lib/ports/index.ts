@@ -11,3 +11,4 @@ export * from './key-manager.port';
 export * from './stream-analytics-job-controller.port';
 export * from './mapping-store.port';
 export * from './key-vault-secrets.port';
+export * from './account-by-id';
