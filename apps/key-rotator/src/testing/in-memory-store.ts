@@ -78,6 +78,10 @@ export class InMemoryStore implements OperationRepository, SecretMetadataReposit
     return Promise.reject(new Error('not used by the key rotator'));
   }
 
+  writeTransition(): Promise<never> {
+    return Promise.reject(new Error('not used by the key rotator'));
+  }
+
   async listDueForRotation(cutoff: Date, options: PageOptions = {}): Promise<PagedResult<AccountSpecificStreamAnalyticsJob>> {
     const due = this.all<AccountSpecificStreamAnalyticsJob>('accountSpecificStreamAnalyticsJob')
       .filter((secret) => isRotationDue(secret, cutoff, 0))

@@ -20,4 +20,5 @@ export class InMemoryOperations implements OperationRepository {
   listNonTerminal = notUsedByTheWorkers;
   listRequestedBefore = notUsedByTheWorkers;
   writeCompleted = notUsedByTheWorkers;
+  writeTransition = notUsedByTheWorkers;
 }

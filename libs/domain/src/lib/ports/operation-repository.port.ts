@@ -7,6 +7,28 @@ export interface CreatedOperation {
   readonly operation: OperationDocument;
 }
 
+/**
+ * One step of an operation's life written as a whole (the router's start and finish of an
+ * attempt): the operation's next version, its resource in the state that version implies, and
+ * for a terminal operation its archive record.
+ */
+export interface OperationTransition {
+  readonly operation: OperationDocument;
+  /** The `_etag` the operation was read with. */
+  readonly ifMatch: string;
+  /** The operation's resource with its new state, replaced only if unchanged since `ifMatch`. */
+  readonly resource?: { readonly entity: RegistryEntity; readonly ifMatch: string };
+  /** The archive record to create (a terminal operation's). */
+  readonly completed?: CompletedOperation;
+}
+
+/** What {@link OperationRepository.writeTransition} wrote, with the store's `_etag`s. */
+export interface WrittenTransition {
+  readonly operation: OperationDocument;
+  /** The resource as stored, when the transition wrote it. */
+  readonly resource?: RegistryEntity;
+}
+
 /** Options of {@link OperationRepository.createWithResource}. */
 export interface CreateOperationOptions extends CallOptions {
   /** The resource's `_etag` when replacing it (an update or delete request); absent to create it. */
@@ -42,6 +64,15 @@ export interface OperationRepository {
     operation: OperationDocument,
     options: CallOptions & { readonly ifMatch: string },
   ): Promise<OperationDocument>;
+
+  /**
+   * Writes a transition in one transactional batch of the subscription's partition: all or none,
+   * so a reader never sees a terminal operation beside a resource still in progress or without its
+   * archive record. Only the operation: a plain replace.
+   * @throws ConcurrencyConflictError when an `ifMatch` is stale; ConflictError when the archive
+   *   record exists; ValidationError for an invalid document or one of another partition.
+   */
+  writeTransition(transition: OperationTransition, options?: CallOptions): Promise<WrittenTransition>;
 
   /** Operations of a subscription still Requested or Running, oldest first (the one-at-a-time check). */
   listNonTerminal(subscriptionId: string, options?: PageOptions): Promise<PagedResult<OperationDocument>>;

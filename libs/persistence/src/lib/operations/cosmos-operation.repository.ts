@@ -11,16 +11,19 @@ import {
   OperationDocument,
   OperationRepository,
   OperationStatus,
+  OperationTransition,
   PagedResult,
   PageOptions,
   RegistryEntity,
   registryEntityToDocument,
   ValidationError,
+  WrittenTransition,
 } from '@iomt/domain';
 import { withCosmosErrors } from '../cosmos/cosmos-error.mapper';
 import { queryPage } from '../cosmos/query-page';
 import { bodyOf, NOT_DELETED, readDocument, withoutSystemProperties, writeOptions } from '../cosmos/stored-documents';
 import { executeBatch } from '../cosmos/transactional-batch';
+import { writeOperationTransition } from './operation-transition.batch';
 import { registryEntityOf } from '../registry/cosmos-account-registry-management.repository';
 
 // Times are ISO 8601 UTC strings (`Date.toISOString()`), so they compare in time order as strings.
@@ -115,6 +118,10 @@ export class CosmosOperationRepository implements OperationRepository {
       options.signal,
     );
     return decodeOperation(resource);
+  }
+
+  writeTransition(transition: OperationTransition, options: CallOptions = {}): Promise<WrittenTransition> {
+    return writeOperationTransition(this.container, transition, options);
   }
 
   async listNonTerminal(subscriptionId: string, options: PageOptions = {}): Promise<PagedResult<OperationDocument>> {

@@ -1,5 +1,6 @@
 import { OperationNotFoundError } from '../../errors';
 import { ResourceTypeName } from '../common/identifiers';
+import type { RegistryEntity } from '../registry/registry-documents';
 import { OperationDocument } from './operation-codec';
 import { OperationStatus, OperationType } from './operation-enums';
 
@@ -26,7 +27,13 @@ export interface OperationCommand {
 export interface OperationHandler {
   /** Names the handler in logs and errors. */
   readonly name: string;
-  handle(operation: OperationDocument): OperationCommand | null | Promise<OperationCommand | null>;
+  handle(operation: OperationDocument, context?: OperationHandlerContext): OperationCommand | null | Promise<OperationCommand | null>;
+}
+
+/** What the caller of the chain has read already, so that handlers need not read it again. */
+export interface OperationHandlerContext {
+  /** The operation's resource (its FHIR service or connector) as read for this run; absent when unknown or gone. */
+  readonly resource?: RegistryEntity;
 }
 
 function describe(operation: OperationDocument): string {
@@ -54,9 +61,10 @@ export const operationNotFoundHandler: OperationHandler = {
 export async function runHandlerChain(
   handlers: readonly OperationHandler[],
   operation: OperationDocument,
+  context: OperationHandlerContext = {},
 ): Promise<OperationCommand> {
   for (const handler of handlers) {
-    const command = await handler.handle(operation);
+    const command = await handler.handle(operation, context);
     if (command !== null) return command;
   }
   throw noHandlerFor(operation);
