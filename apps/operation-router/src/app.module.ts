@@ -19,6 +19,7 @@ import {
 import { OperationFinisher } from './processing/operation-finisher';
 import { OperationProcessor } from './processing/operation-processor';
 import { OperationStore } from './processing/operation-store';
+import { OperationTransitions } from './processing/operation-transitions';
 import { ResourceStateUpdater } from './processing/resource-state.updater';
 import { OutboxSweeper } from './sweeper/outbox-sweeper';
 import { SweeperScheduler } from './sweeper/sweeper.scheduler';
@@ -45,6 +46,7 @@ const processing: Provider[] = [
   ...operationHandlerProviders,
   OperationStore,
   ResourceStateUpdater,
+  OperationTransitions,
   OperationFinisher,
   OperationProcessor,
   { provide: COMMAND_DISPATCHER, useClass: ServiceBusCommandDispatcher },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Subject, type CommandSubject } from '@iomt/contracts';
-import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler } from '@iomt/domain';
+import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler, type OperationHandlerContext } from '@iomt/domain';
 import { OperationTargetResolver } from './operation-target.resolver';
 import { routerCommand, type RouterCommand } from './router-command';
 
@@ -19,9 +19,9 @@ export class IomtConnectorHandler implements OperationHandler {
 
   constructor(private readonly targets: OperationTargetResolver) {}
 
-  async handle(operation: OperationDocument): Promise<RouterCommand | null> {
+  async handle(operation: OperationDocument, context: OperationHandlerContext = {}): Promise<RouterCommand | null> {
     if (operation.resourceTypeName !== ResourceTypeName.IomtConnector) return null;
     const subject = SUBJECTS[operation.provisioningOperation];
-    return subject === undefined ? null : routerCommand(operation, subject, await this.targets.connectorId(operation));
+    return subject === undefined ? null : routerCommand(operation, subject, await this.targets.connectorId(operation, context.resource));
   }
 }

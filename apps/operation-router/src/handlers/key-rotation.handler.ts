@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from '@iomt/contracts';
-import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler } from '@iomt/domain';
+import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler, type OperationHandlerContext } from '@iomt/domain';
 import { OperationTargetResolver } from './operation-target.resolver';
 import { routerCommand, type RouterCommand } from './router-command';
 
@@ -11,9 +11,9 @@ export class KeyRotationHandler implements OperationHandler {
 
   constructor(private readonly targets: OperationTargetResolver) {}
 
-  async handle(operation: OperationDocument): Promise<RouterCommand | null> {
+  async handle(operation: OperationDocument, context: OperationHandlerContext = {}): Promise<RouterCommand | null> {
     if (operation.resourceTypeName !== ResourceTypeName.IomtConnector) return null;
     if (operation.provisioningOperation !== OperationType.RotateKeys) return null;
-    return routerCommand(operation, Subject.RotateConnectorKeys, await this.targets.connectorId(operation));
+    return routerCommand(operation, Subject.RotateConnectorKeys, await this.targets.connectorId(operation, context.resource));
   }
 }

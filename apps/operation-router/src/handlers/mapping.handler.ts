@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from '@iomt/contracts';
-import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler } from '@iomt/domain';
+import { OperationType, ResourceTypeName, type OperationDocument, type OperationHandler, type OperationHandlerContext } from '@iomt/domain';
 import { OperationTargetResolver } from './operation-target.resolver';
 import { routerCommand, type RouterCommand } from './router-command';
 
@@ -11,9 +11,9 @@ export class MappingHandler implements OperationHandler {
 
   constructor(private readonly targets: OperationTargetResolver) {}
 
-  async handle(operation: OperationDocument): Promise<RouterCommand | null> {
+  async handle(operation: OperationDocument, context: OperationHandlerContext = {}): Promise<RouterCommand | null> {
     if (operation.resourceTypeName !== ResourceTypeName.IomtConnectorMapping) return null;
     if (operation.provisioningOperation !== OperationType.UpdateMapping) return null;
-    return routerCommand(operation, Subject.PutIomtMapping, await this.targets.mappingId(operation));
+    return routerCommand(operation, Subject.PutIomtMapping, await this.targets.mappingId(operation, context.resource));
   }
 }

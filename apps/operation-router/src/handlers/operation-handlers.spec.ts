@@ -1,5 +1,5 @@
 import { Subject } from '@iomt/contracts';
-import { OperationNotFoundError, OperationType, ResourceNotFoundError, type OperationDocument } from '@iomt/domain';
+import { OperationNotFoundError, OperationType, ResourceNotFoundError, ResourceTypeName, type OperationDocument } from '@iomt/domain';
 import { InMemoryAccountRegistry } from '../testing/in-memory-account-registry';
 import { CONNECTOR_ID, operationsOn, sampleResources, SERVICE_ID, SUBSCRIPTION } from '../testing/samples';
 import { ConnectionHandler } from './connection.handler';
@@ -69,5 +69,25 @@ describe('the handler chain', () => {
     const error = await chooseCommand(empty, build()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResourceNotFoundError);
     expect(error).toMatchObject({ target, retryable: false });
+  });
+
+  it.each<[string, () => OperationDocument, string]>([
+    ['FHIR service', () => ops.fhir(OperationType.Provision), SERVICE_ID],
+    ['connector', () => ops.connector(OperationType.Provision), CONNECTOR_ID],
+    ['connector of a mapping', () => ops.mapping(), `${CONNECTOR_ID}/mappings/deviceMapping`],
+  ])('names the %s from the resource the caller read, without reading it again', async (_label, build, resourceId) => {
+    const operation = build();
+    const known = operation.resourceTypeName === ResourceTypeName.FhirService ? resources.account : resources.connector;
+    // An empty registry: any read would find nothing and fail the choice.
+    const empty = chainWith(new InMemoryAccountRegistry());
+    await expect(chooseCommand(empty, operation, { resource: known })).resolves.toMatchObject({ resourceId });
+  });
+
+  it('reads the resource when the one the caller read is another', async () => {
+    const operation = ops.connector(OperationType.Provision);
+    const other = { ...resources.connector, id: 'another-connector' };
+    await expect(chooseCommand(chain, operation, { resource: other })).resolves.toMatchObject({ resourceId: CONNECTOR_ID });
+    const empty = chainWith(new InMemoryAccountRegistry());
+    await expect(chooseCommand(empty, operation, { resource: other })).rejects.toBeInstanceOf(ResourceNotFoundError);
   });
 });

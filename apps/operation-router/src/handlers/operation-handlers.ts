@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { operationNotFoundHandler, runHandlerChain, type OperationDocument, type OperationHandler } from '@iomt/domain';
+import { operationNotFoundHandler, runHandlerChain, type OperationDocument, type OperationHandler, type OperationHandlerContext } from '@iomt/domain';
 import { ConnectionHandler } from './connection.handler';
 import { FhirServiceHandler } from './fhir-service.handler';
 import { IomtConnectorHandler } from './iomt-connector.handler';
@@ -44,6 +44,10 @@ export function handlerChain(handlers: readonly OperationHandler[]): OperationHa
  * Runs `operation` down the chain.
  * @throws OperationNotFoundError (not retryable) when nothing takes it; a resolver's ResourceNotFoundError.
  */
-export async function chooseCommand(handlers: readonly OperationHandler[], operation: OperationDocument): Promise<RouterCommand> {
-  return (await runHandlerChain(handlers, operation)) as RouterCommand;
+export async function chooseCommand(
+  handlers: readonly OperationHandler[],
+  operation: OperationDocument,
+  context: OperationHandlerContext = {},
+): Promise<RouterCommand> {
+  return (await runHandlerChain(handlers, operation, context)) as RouterCommand;
 }

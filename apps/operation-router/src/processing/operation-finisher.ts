@@ -11,6 +11,8 @@ import {
   type OperationRepository,
 } from '@iomt/domain';
 import { recordOperationEnded } from './operation-metrics';
+import type { OperationRun } from './operation-resource';
+import { OperationTransitions } from './operation-transitions';
 import { OperationStore } from './operation-store';
 import { ResourceStateUpdater } from './resource-state.updater';
 
@@ -21,13 +23,13 @@ export type OperationOutcome =
   | { readonly status: OperationStatus.Canceled; readonly reason: string };
 
 /**
- * Ends operations: the resource's state first, then the terminal status with its times and
- * `exceptionDetails` (ETag-guarded, so two replicas never both finish one), then the
- * CompletedOperationDocument. The resource goes first because ARM (and its clients) read the
+ * Ends operations: the terminal status with its times and `exceptionDetails`, the resource's
+ * state and the CompletedOperationDocument in one write (OperationTransitions), conditional on
+ * the versions read, so two replicas never both finish one. ARM (and its clients) read the
  * resource as soon as the operation status is terminal: a status Succeeded beside a resource still
- * Creating made a child create right after it fail with ParentResourceNotProvisioned. Each step is
- * idempotent, so {@link ensureFinished} can redo the resource and archive for an operation a
- * crashed replica left terminal but not yet archived.
+ * Creating made a child create right after it fail with ParentResourceNotProvisioned, which the
+ * single write rules out. {@link ensureFinished} repairs an operation ended by a router version
+ * that wrote those three separately and crashed in between.
  */
 @Injectable()
 export class OperationFinisher {
@@ -36,25 +38,28 @@ export class OperationFinisher {
   constructor(
     private readonly store: OperationStore,
     private readonly resources: ResourceStateUpdater,
+    private readonly transitions: OperationTransitions,
     @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
   ) {}
 
   /** Moves the operation to its terminal status; returns the stored version, or undefined when another replica ended it first. */
   async finish(operation: OperationDocument, outcome: OperationOutcome): Promise<OperationDocument | undefined> {
-    // The resource state depends only on the operation's type and terminal status, known already.
-    await this.resources.apply(terminal(operation, outcome, new Date()));
-    const ended = await this.store.updateUnlessTerminal(operation, (current, now) => terminal(current, outcome, now));
+    return this.finishRun({ operation, resource: await this.resources.resourceOf(operation) }, outcome);
+  }
+
+  /** Like {@link finish}, with the resource version the run holds (read or written by it). */
+  async finishRun(run: OperationRun, outcome: OperationOutcome): Promise<OperationDocument | undefined> {
+    const ended = await this.transitions.apply(run, (current, now) => terminal(current, outcome, now));
     if (ended === undefined) {
-      this.logger.warn(`Operation ${operation.id} was already ended elsewhere; not finishing it again`);
-      // Whoever ended it decides the resource's state, should its outcome differ from ours.
-      const stored = await this.store.load(operation.subscriptionId, operation.id);
+      this.logger.warn(`Operation ${run.operation.id} was already ended elsewhere; not finishing it again`);
+      const stored = await this.store.load(run.operation.subscriptionId, run.operation.id);
       if (stored !== undefined) await this.ensureFinished(stored);
       return undefined;
     }
-    this.logger.log(`Operation ${ended.id} ${OperationStatus[ended.provisioningStatus]} after ${ended.attemptCount} attempt(s)`);
-    recordOperationEnded(ended);
-    await this.operations.writeCompleted(completeOperation(ended));
-    return ended;
+    const { operation } = ended;
+    this.logger.log(`Operation ${operation.id} ${OperationStatus[operation.provisioningStatus]} after ${operation.attemptCount} attempt(s)`);
+    recordOperationEnded(operation);
+    return operation;
   }
 
   /** Writes what follows a terminal status (resource state, archive record); a no-op when already written. */

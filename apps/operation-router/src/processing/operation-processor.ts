@@ -13,14 +13,16 @@ import {
 import { runWithLogFields, TelemetryAttribute } from '@iomt/service-kit';
 import { chooseCommand, OPERATION_HANDLERS } from '../handlers/operation-handlers';
 import type { RouterCommand } from '../handlers/router-command';
-import { isSupersededCreate, maySupersede, SUPERSEDED_REASON } from './cancel-rule';
+import { isSupersededCreate, SUPERSEDED_REASON } from './cancel-rule';
 import { COMMAND_DISPATCHER, type CommandDispatcher } from './command-dispatcher';
 import { nextOperationBefore } from './enqueue-order';
-import { OperationFinisher } from './operation-finisher';
+import { OperationFinisher, type OperationOutcome } from './operation-finisher';
 import { isInterruption } from './operation-interrupted.error';
 import { recordOperationStarted } from './operation-metrics';
 import { inOperationTrace } from './operation-trace';
+import type { OperationRun } from './operation-resource';
 import { OperationStore } from './operation-store';
+import { OperationTransitions } from './operation-transitions';
 import { ProgressWriter } from './progress-writer';
 import { ResourceStateUpdater } from './resource-state.updater';
 import { backoffDelayMs, delay, isRetryable } from './retry-policy';
@@ -47,6 +49,7 @@ export class OperationProcessor {
     private readonly store: OperationStore,
     private readonly finisher: OperationFinisher,
     private readonly resources: ResourceStateUpdater,
+    private readonly transitions: OperationTransitions,
     @Inject(OPERATION_REPOSITORY) private readonly operations: OperationRepository,
     @Inject(OPERATION_HANDLERS) private readonly handlers: readonly OperationHandler[],
     @Inject(COMMAND_DISPATCHER) private readonly dispatcher: CommandDispatcher,
@@ -59,33 +62,31 @@ export class OperationProcessor {
    * message's context, or the admission span the document names when the message carried another or none).
    */
   async process(delivery: OperationDelivery): Promise<ProcessingResult> {
-    const operation = await this.store.load(delivery.subscriptionId, delivery.operationId);
-    if (operation === undefined) {
-      this.logger.warn(`Operation ${delivery.operationId} of subscription ${delivery.subscriptionId} does not exist; skipping`);
-      return 'missing';
-    }
-    // A duplicate message, or a replica that died after ending it: finish what may be missing.
-    if (isTerminalStatus(operation.provisioningStatus)) return inOperationTrace(operation, () => this.processLoaded(operation, delivery, []));
-    return this.processInOrder(operation, delivery);
+    return this.processInOrder(delivery);
   }
 
   /**
    * Invariant 1 by enqueue order, not message order: a message may arrive before the message of an
    * operation enqueued earlier (concurrent admissions, a publication the sweeper repeats later).
-   * Each unfinished operation enqueued before `target` runs first, exactly as its own delivery
+   * Each unfinished operation enqueued before the target runs first, exactly as its own delivery
    * would run it (its attempts counted in its document; its own message, later, finds it terminal).
-   * One listing per operation run, which the cancel rule reuses.
+   * The listing of the subscription's unfinished operations is read once per operation run: it
+   * holds the target too (no separate read unless it is terminal or missing), and the cancel rule reuses it.
    */
-  private async processInOrder(target: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
+  private async processInOrder(delivery: OperationDelivery): Promise<ProcessingResult> {
+    const { subscriptionId, operationId } = delivery;
     const ranAhead = new Set<string>();
     for (;;) {
-      const pending = (await this.operations.listNonTerminal(target.subscriptionId)).items;
-      const earlier = nextOperationBefore(target, pending);
-      if (earlier === undefined) {
-        const current = pending.find((op) => op.id === target.id) ?? (await this.store.load(target.subscriptionId, target.id));
-        if (current === undefined) return 'missing';
-        return inOperationTrace(current, () => this.processLoaded(current, delivery, pending));
+      const pending = (await this.operations.listNonTerminal(subscriptionId)).items;
+      const target = pending.find((op) => op.id === operationId) ?? (await this.store.load(subscriptionId, operationId));
+      if (target === undefined) {
+        this.logger.warn(`Operation ${operationId} of subscription ${subscriptionId} does not exist; skipping`);
+        return 'missing';
       }
+      // A duplicate message, or a replica that died after ending it: finish what may be missing.
+      if (isTerminalStatus(target.provisioningStatus)) return inOperationTrace(target, () => this.processLoaded(target, delivery, []));
+      const earlier = nextOperationBefore(target, pending);
+      if (earlier === undefined) return inOperationTrace(target, () => this.processLoaded(target, delivery, pending));
       // Never loop on a listing that keeps showing an operation this delivery already ended.
       if (ranAhead.has(earlier.id)) throw new Error(`Operation ${earlier.id} is still listed unfinished after it ran; retrying the delivery`);
       ranAhead.add(earlier.id);
@@ -102,11 +103,13 @@ export class OperationProcessor {
       await this.finisher.ensureFinished(operation);
       return 'skipped';
     }
-    if (await this.isSuperseded(operation, pending)) {
-      const ended = await this.finisher.finish(operation, { status: OperationStatus.Canceled, reason: SUPERSEDED_REASON });
+    // Read once per run: the cancel rule, the handler chain and the state writes all use this version.
+    const run: OperationRun = { operation, resource: await this.resources.resourceOf(operation) };
+    if (isSupersededCreate(operation, pending, { exists: run.resource !== undefined, state: run.resource?.state })) {
+      const ended = await this.finisher.finishRun(run, { status: OperationStatus.Canceled, reason: SUPERSEDED_REASON });
       return ended === undefined ? 'skipped' : 'canceled';
     }
-    return this.runAttempts(operation, delivery);
+    return this.runAttempts(run, delivery);
   }
 
   /** Fails the operation a poison message names (when it exists and is not terminal). */
@@ -131,43 +134,40 @@ export class OperationProcessor {
     return blocker.id;
   }
 
-  private async isSuperseded(operation: OperationDocument, pending: readonly OperationDocument[]): Promise<boolean> {
-    if (!maySupersede(operation)) return false;
-    const resource = await this.resources.resourceOf(operation);
-    const snapshot = { exists: resource !== undefined, state: resource?.state };
-    return isSupersededCreate(operation, pending, snapshot);
-  }
-
-  private async runAttempts(initial: OperationDocument, delivery: OperationDelivery): Promise<ProcessingResult> {
+  private async runAttempts(initial: OperationRun, delivery: OperationDelivery): Promise<ProcessingResult> {
     const { signal } = delivery;
-    let operation = initial;
+    let run = initial;
     for (;;) {
+      const { operation } = run;
       if (operation.attemptCount >= this.settings.maxAttempts) {
         // Attempts were used up by earlier deliveries (e.g. a replica died during the last one).
         const why = operation.exceptionDetails ?? 'no attempt completed';
-        return this.end(operation, { status: OperationStatus.Failed, error: `Gave up after ${operation.attemptCount} attempts: ${why}` });
+        return this.end(run, { status: OperationStatus.Failed, error: `Gave up after ${operation.attemptCount} attempts: ${why}` });
       }
-      const running = await this.store.updateUnlessTerminal(operation, startOperationAttempt);
-      if (running === undefined) return 'skipped';
+      // Running and the resource's in-progress state in one write.
+      const started = await this.transitions.apply(run, startOperationAttempt);
+      if (started === undefined) return 'skipped';
+      const running = started.operation;
       if (running.attemptCount === 1) recordOperationStarted(running);
       trace.getActiveSpan()?.setAttribute(TelemetryAttribute.OperationAttempt, running.attemptCount);
-      // The handler chain reads what it needs while the resource's state is written; it never rejects.
-      const choice = chooseCommand(this.handlers, running).then((command) => ({ command }), (error: unknown) => ({ error }));
-      await this.resources.apply(running);
+      const choice = await chooseCommand(this.handlers, running, { resource: started.resource }).then(
+        (command) => ({ command }),
+        (error: unknown) => ({ error }),
+      );
       const progress = new ProgressWriter(this.store, running, this.settings.progressIntervalMs);
-      const failure = await this.attempt(running, delivery, progress, await choice);
+      const failure = await this.attempt(running, delivery, progress, choice);
       // Finish on top of the progress written meanwhile (its ETag), once those writes are done.
-      const current = await progress.settled();
+      const current: OperationRun = { operation: await progress.settled(), resource: started.resource };
       if (failure === undefined) return this.end(current, { status: OperationStatus.Completed });
-      if (!isRetryable(failure.error) || current.attemptCount >= this.settings.maxAttempts) {
+      if (!isRetryable(failure.error) || current.operation.attemptCount >= this.settings.maxAttempts) {
         return this.end(current, { status: OperationStatus.Failed, error: failure.error });
       }
-      this.logger.warn(`Operation ${current.id} attempt ${current.attemptCount} failed; retrying`);
-      const noted = await this.store.updateUnlessTerminal(current, (op, now) => recordAttemptFailure(op, failure.error, now));
+      this.logger.warn(`Operation ${running.id} attempt ${running.attemptCount} failed; retrying`);
+      const noted = await this.store.updateUnlessTerminal(current.operation, (op, now) => recordAttemptFailure(op, failure.error, now));
       if (noted === undefined) return 'skipped';
       const { retryBaseDelayMs, retryMaxDelayMs } = this.settings;
       await delay(backoffDelayMs(noted.attemptCount + 1, retryBaseDelayMs, retryMaxDelayMs), signal);
-      operation = noted;
+      run = { operation: noted, resource: started.resource };
     }
   }
 
@@ -190,11 +190,8 @@ export class OperationProcessor {
     }
   }
 
-  private async end(
-    operation: OperationDocument,
-    outcome: Parameters<OperationFinisher['finish']>[1],
-  ): Promise<ProcessingResult> {
-    const ended = await this.finisher.finish(operation, outcome);
+  private async end(run: OperationRun, outcome: OperationOutcome): Promise<ProcessingResult> {
+    const ended = await this.finisher.finishRun(run, outcome);
     if (ended === undefined) return 'skipped';
     return ended.provisioningStatus === OperationStatus.Completed ? 'completed' : 'failed';
   }

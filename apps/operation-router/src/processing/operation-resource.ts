@@ -1,6 +1,9 @@
 import {
   DocumentType,
+  OperationType,
   readAccountById,
+  ResourceState,
+  resourceStateFor,
   ResourceTypeName,
   type AccountRegistryReadRepository,
   type FhirServiceAccount,
@@ -24,4 +27,31 @@ export async function loadOperationResource(
   }
   if (operation.accountId === undefined) return undefined;
   return readAccountById(registry, operation.subscriptionId, operation.accountId);
+}
+
+/** The resource an operation runs against, as last read or written in this run (undefined: absent or gone). */
+export interface OperationRun {
+  readonly operation: OperationDocument;
+  readonly resource: OperationResource | undefined;
+}
+
+/**
+ * The resource in the state `operation`'s status implies (domain `RESOURCE_STATE_BY_OPERATION`),
+ * or undefined when it keeps its state: already there, not touched by the operation's type
+ * (rotation, mapping, connection), Deprovisioned, or marked for deletion (see {@link mayMove}).
+ */
+export function resourceAfter(resource: OperationResource, operation: OperationDocument): OperationResource | undefined {
+  const state = resourceStateFor(operation.provisioningOperation, operation.provisioningStatus);
+  if (state === undefined || resource.state === state || !mayMove(resource.state, operation.provisioningOperation)) return undefined;
+  return { ...resource, state };
+}
+
+/**
+ * A resource marked for deletion (the gateway set Deprovisioning with its DELETE) keeps that state
+ * against anything but its Deprovision operation: a create canceled because of that DELETE must
+ * not show Canceled while the deletion is pending.
+ */
+function mayMove(current: ResourceState, type: OperationType): boolean {
+  if (current === ResourceState.Deprovisioned) return false;
+  return current !== ResourceState.Deprovisioning || type === OperationType.Deprovision;
 }

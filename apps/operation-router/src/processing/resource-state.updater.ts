@@ -3,22 +3,20 @@ import {
   ACCOUNT_REGISTRY_MANAGEMENT_REPOSITORY,
   ConcurrencyConflictError,
   DocumentType,
-  OperationType,
   provisioningStateOf,
-  ResourceState,
   resourceStateFor,
   type AccountRegistryManagementRepository,
   type OperationDocument,
 } from '@iomt/domain';
-import { loadOperationResource, type OperationResource } from './operation-resource';
+import { loadOperationResource, resourceAfter, type OperationResource } from './operation-resource';
 
 const MAX_CONFLICT_RETRIES = 5;
 
 /**
  * Moves the operation's resource to the `ResourceState` (and so the ARM `provisioningState`) its
- * operation's status implies (domain `RESOURCE_STATE_BY_OPERATION`). Idempotent: a resource
- * already in that state, or gone (a deprovisioned connector is soft-deleted by its worker), is
- * left alone. Rotation, mapping and connection operations never touch it.
+ * operation's status implies, on its own: for repairs of operations ended before their resource
+ * was written (runs write both in one batch: OperationTransitions). Idempotent: a resource already
+ * in that state, or gone (a deprovisioned connector is soft-deleted by its worker), is left alone.
  */
 @Injectable()
 export class ResourceStateUpdater {
@@ -33,14 +31,14 @@ export class ResourceStateUpdater {
 
   /** Writes the state the operation implies, reloading on ETag conflicts. */
   async apply(operation: OperationDocument): Promise<void> {
-    const state = resourceStateFor(operation.provisioningOperation, operation.provisioningStatus);
-    if (state === undefined) return;
+    if (resourceStateFor(operation.provisioningOperation, operation.provisioningStatus) === undefined) return;
     for (let attempt = 0; ; attempt += 1) {
       const resource = await this.resourceOf(operation);
-      if (resource === undefined || resource.state === state || !mayMove(resource.state, operation.provisioningOperation)) return;
+      const moved = resource === undefined ? undefined : resourceAfter(resource, operation);
+      if (moved === undefined) return;
       try {
-        await this.write(resource, state);
-        this.logger.log(`Operation ${operation.id}: resource ${resource.name} is ${provisioningStateOf(state)}`);
+        await this.write(moved, resource?._etag);
+        this.logger.log(`Operation ${operation.id}: resource ${moved.name} is ${provisioningStateOf(moved.state)}`);
         return;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
@@ -48,19 +46,9 @@ export class ResourceStateUpdater {
     }
   }
 
-  private async write(resource: OperationResource, state: ResourceState): Promise<void> {
-    const options = resource._etag === undefined ? {} : { ifMatch: resource._etag };
-    if (resource.type === DocumentType.Account) await this.registry.upsertAccount({ ...resource, state }, options);
-    else await this.registry.upsertChildResource({ ...resource, state }, options);
+  private async write(resource: OperationResource, etag: string | undefined): Promise<void> {
+    const options = etag === undefined ? {} : { ifMatch: etag };
+    if (resource.type === DocumentType.Account) await this.registry.upsertAccount(resource, options);
+    else await this.registry.upsertChildResource(resource, options);
   }
-}
-
-/**
- * A resource marked for deletion (the gateway set Deprovisioning with its DELETE) keeps that state
- * against anything but its Deprovision operation: a create canceled because of that DELETE must
- * not show Canceled while the deletion is pending.
- */
-function mayMove(current: ResourceState, type: OperationType): boolean {
-  if (current === ResourceState.Deprovisioned) return false;
-  return current !== ResourceState.Deprovisioning || type === OperationType.Deprovision;
 }
