@@ -49,7 +49,7 @@ describe('OperationFinisher: status, resource state and archive record in one wr
     const transitions = recordTransitions(w);
     await w.run(operation);
     expect(transitions[0].operation.attemptCount).toBe(1);
-    expect(transitions[0].resource?.entity.state).toBe(ResourceState.Provisioning);
+    expect(transitions[0].resource?.entity).toMatchObject({ state: ResourceState.Provisioning });
     expect(transitions[0].completed).toBeUndefined();
     expect(w.operations.batches).toBe(2);
   });

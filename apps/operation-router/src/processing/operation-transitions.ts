@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   CLOCK,
   completeOperation,
@@ -6,6 +6,7 @@ import {
   ConflictError,
   isTerminalStatus,
   OPERATION_REPOSITORY,
+  provisioningStateOf,
   type Clock,
   type OperationRepository,
   type OperationTransition,
@@ -28,6 +29,8 @@ const MAX_CONFLICT_RETRIES = 5;
  */
 @Injectable()
 export class OperationTransitions {
+  private readonly logger = new Logger(OperationTransitions.name);
+
   constructor(
     private readonly store: OperationStore,
     private readonly resources: ResourceStateUpdater,
@@ -55,6 +58,7 @@ export class OperationTransitions {
       };
       try {
         const written = await this.operations.writeTransition(transition);
+        if (moved !== undefined) this.logger.log(`Operation ${next.id}: resource ${moved.name} is ${provisioningStateOf(moved.state)}`);
         return { operation: written.operation, resource: (written.resource as OperationResource | undefined) ?? current.resource };
       } catch (error) {
         if (error instanceof ConflictError && transition.completed !== undefined) {
