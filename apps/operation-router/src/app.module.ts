@@ -34,6 +34,7 @@ function commandClient(name: symbol, queue: (config: OperationRouterConfig) => s
       entityPath: queue(config),
       replyQueueName: config.SERVICEBUS_OPERATION_REPLIES_QUEUE,
       replyTimeoutMs: config.SERVICEBUS_REPLY_TIMEOUT_MS,
+      replyMaxWaitMs: config.SERVICEBUS_REPLY_MAX_WAIT_MS,
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { ServiceBusClient, ServiceBusSender } from '@azure/service-bus';
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
-import { SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS } from './constants';
+import { SERVICE_BUS_DEFAULT_REPLY_MAX_WAIT_MS, SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS } from './constants';
 import { inProducerSpan } from './message-tracing';
 import { buildOutgoingMessage } from './outgoing-message';
 import type { ReplyProgress } from './reply-progress';
@@ -95,7 +95,10 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
   private async request(packet: ReadPacket, signal: AbortSignal, onProgress: (progress: ReplyProgress) => void): Promise<unknown> {
     const { replyQueueName } = this.options;
     if (!replyQueueName) throw new Error('ClientServiceBus: send() needs the replyQueueName option');
-    const deadline = Date.now() + (this.options.replyTimeoutMs ?? SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS);
+    const limits = {
+      silenceMs: this.options.replyTimeoutMs ?? SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS,
+      deadline: Date.now() + (this.options.replyMaxWaitMs ?? SERVICE_BUS_DEFAULT_REPLY_MAX_WAIT_MS),
+    };
     const record = packet.data instanceof ServiceBusRecord ? packet.data : new ServiceBusRecord(packet.data);
     const messageId = record.options.messageId ?? randomUUID();
     const target = {
@@ -111,7 +114,7 @@ export class ClientServiceBus extends ClientProxy<Record<never, never>, ServiceB
       // The reply session may take a while to lock; a caller who gave up meanwhile sends nothing.
       if (signal.aborted) throw new Error('Request cancelled before it was sent');
       await inProducerSpan(this.sendDescription(outgoing), () => sender.sendMessages(this.outgoing(outgoing)));
-      return await waiter.wait(deadline, signal, onProgress);
+      return await waiter.wait(limits, signal, onProgress);
     } finally {
       await waiter.close().catch(() => undefined);
     }

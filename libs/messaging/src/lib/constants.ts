@@ -7,8 +7,14 @@ export const SERVICE_BUS_DEFAULT_MAX_CONCURRENT_SESSIONS = 8;
 /** A session with no message for this long is released so another session gets a turn. */
 export const SERVICE_BUS_DEFAULT_SESSION_IDLE_TIMEOUT_MS = 5_000;
 
-/** How long the SDK keeps renewing a session lock while the session is held (the SDK default). */
-export const SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS = 300_000;
+/**
+ * How long the SDK keeps renewing a session lock while the session is held: as long as a requester
+ * waits for a reply at most (SERVICE_BUS_DEFAULT_REPLY_MAX_WAIT_MS), since a worker holds its
+ * command's session for the whole command and an ARM deployment can take many minutes (the SDK's
+ * own default, 5 min, would let the broker give a running command to another worker). A crashed
+ * holder stops renewing, so its lock still expires after the queue's lock duration.
+ */
+export const SERVICE_BUS_DEFAULT_MAX_AUTO_LOCK_RENEWAL_MS = 3_600_000;
 
 /**
  * How long the broker waits for a free session in one `acceptNextSession` call, set as the
@@ -23,8 +29,14 @@ export const SERVICE_BUS_DEFAULT_ACCEPT_ERROR_BACKOFF_MS = 1_000;
 /** Ceiling of the accept back-off. */
 export const SERVICE_BUS_MAX_ACCEPT_ERROR_BACKOFF_MS = 30_000;
 
-/** How long `ClientServiceBus.send` waits for a reply before failing. */
+/** How long `ClientServiceBus.send` waits for a reply, or a sign of life of the worker, before failing. */
 export const SERVICE_BUS_DEFAULT_REPLY_TIMEOUT_MS = 30_000;
+
+/** How long `ClientServiceBus.send` waits for a reply at most, heartbeats or not (an ARM deployment can take many minutes). */
+export const SERVICE_BUS_DEFAULT_REPLY_MAX_WAIT_MS = 3_600_000;
+
+/** How often a server tells a requester it still works on its request (well inside the default reply timeout). */
+export const SERVICE_BUS_DEFAULT_REQUEST_HEARTBEAT_MS = 10_000;
 
 /** Service Bus refuses session ids longer than this (Azure quotas). */
 export const SERVICE_BUS_MAX_SESSION_ID_LENGTH = 128;

@@ -1,6 +1,6 @@
 import type { ServiceBusMessage, ServiceBusReceivedMessage } from '@azure/service-bus';
 import { Logger } from '@nestjs/common';
-import { progressMessageFor, progressOf, ReplyProgress } from './reply-progress';
+import { heartbeatMessageFor, progressMessageFor, progressOf, ReplyHeartbeat, ReplyProgress } from './reply-progress';
 import { ReplyProgressSender } from './reply-progress.sender';
 
 const request = {
@@ -28,13 +28,23 @@ describe('progressMessageFor', () => {
   });
 });
 
+describe('heartbeatMessageFor', () => {
+  it('is a progress message without a percentage, on the same reply path', () => {
+    expect(heartbeatMessageFor(request, { v: '1' })).toEqual({
+      ...progressMessageFor(request, 0, { v: '1' }),
+      body: {},
+    });
+  });
+});
+
 describe('progressOf', () => {
   it.each([
     ['a reply', { subject: 'x.reply', body: { ok: true, result: 1 } }, undefined],
     ['a message without subject', { body: {} }, undefined],
     ['a progress message', { subject: 'x.progress', body: { percentComplete: 75 } }, new ReplyProgress(75)],
+    ['a heartbeat', { subject: 'x.progress', body: {} }, new ReplyHeartbeat()],
   ])('reads %s', (_what, message, expected) => {
-    expect(progressOf(message as ServiceBusReceivedMessage)).toEqual(expected);
+    expect(progressOf(message as ServiceBusReceivedMessage)).toStrictEqual(expected);
   });
 
   it.each([

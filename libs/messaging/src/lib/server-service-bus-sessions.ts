@@ -1,15 +1,17 @@
 import type { ServiceBusClient, ServiceBusReceivedMessage } from '@azure/service-bus';
-import { okReply, type Reply } from '@iomt/contracts';
+import { contractApplicationProperties, okReply, type Reply } from '@iomt/contracts';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { lastValueFrom } from 'rxjs';
-import { DeadLetterReason, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
+import { DeadLetterReason, SERVICE_BUS_DEFAULT_REQUEST_HEARTBEAT_MS, SERVICE_BUS_SESSIONS_TRANSPORT } from './constants';
 import { failureMessage } from './failure';
 import { isRequest, malformation } from './inbound-message';
 import { MessageSettler, settleAs } from './message-settler';
 import { inConsumerSpan, markActiveSpanFailed } from './message-tracing';
 import { failureReply, sendReply } from './reply-message';
+import { heartbeatMessageFor } from './reply-progress';
+import { RequestHeartbeat } from './request-heartbeat';
 import { ServiceBusContext } from './service-bus.context';
 import { assertConnection, ServiceBusServerOptions } from './service-bus.options';
 import { entityPathOf } from './service-bus-entity';
@@ -32,6 +34,10 @@ export type ServiceBusServerStatus = 'connected' | 'disconnected';
  * `@EventPattern` handler, handles a session's messages one at a time in order, settles each
  * message explicitly and replies to requests. Register `ServiceBusExceptionFilter` so that the
  * settlement policy sees handlers' errors rather than Nest's "Internal server error".
+ *
+ * While a request's handler runs, its requester gets a heartbeat every `requestHeartbeatMs` (a
+ * progress message without a percentage), so that its reply timeout bounds our silence, not the
+ * length of the work (an ARM deployment can take many minutes).
  *
  * A failed request always gets an error reply (with the error's `retryable` flag) before it is
  * settled, so its requester never waits for a timeout. A request whose reply was sent is completed
@@ -121,11 +127,14 @@ export class ServerServiceBusSessions
 
   private async process(handler: MessageHandler, context: ServiceBusContext): Promise<void> {
     let result: unknown;
+    const heartbeat = this.heartbeatOf(context.getMessage());
     try {
       result = await this.invoke(handler, context);
     } catch (error) {
+      await heartbeat.stop();
       return this.fail(context, this.policy(error), error);
     }
+    await heartbeat.stop();
     try {
       await this.replyIfRequested(context, okReply(result));
     } catch (error) {
@@ -178,6 +187,14 @@ export class ServerServiceBusSessions
     if (!isRequest(request)) return;
     if (this.sink === undefined) throw new Error('ServerServiceBusSessions is not listening');
     await sendReply(this.sink, request, envelope, this.propagator);
+  }
+
+  /** Heartbeats to the requester while a request runs (none for events, or with `requestHeartbeatMs` 0). */
+  private heartbeatOf(message: ServiceBusReceivedMessage): RequestHeartbeat {
+    const intervalMs = isRequest(message) ? (this.options.requestHeartbeatMs ?? SERVICE_BUS_DEFAULT_REQUEST_HEARTBEAT_MS) : 0;
+    const send = () => this.sink?.send(message.replyTo as string, heartbeatMessageFor(message, contractApplicationProperties())) ?? Promise.resolve();
+    const onError = (error: unknown) => this.logger.warn(`Could not send a heartbeat of request ${message.messageId ?? ''}: ${failureMessage(error)}`);
+    return new RequestHeartbeat(send, intervalMs, onError);
   }
 
   private connect(): SessionSource {

@@ -8,8 +8,10 @@ describe('serviceBusConfigSchema', () => {
       SERVICEBUS_CONNECTION_STRING: CONNECTION,
       SERVICEBUS_MAX_CONCURRENT_SESSIONS: 8,
       SERVICEBUS_SESSION_IDLE_TIMEOUT_MS: 5_000,
-      SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS: 300_000,
+      SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS: 3_600_000,
       SERVICEBUS_REPLY_TIMEOUT_MS: 30_000,
+      SERVICEBUS_REPLY_MAX_WAIT_MS: 3_600_000,
+      SERVICEBUS_REQUEST_HEARTBEAT_MS: 10_000,
       SERVICEBUS_OPERATIONS_QUEUE: 'operations',
       SERVICEBUS_FHIR_COMMANDS_QUEUE: 'fhir-commands',
       SERVICEBUS_IOMT_COMMANDS_QUEUE: 'iomt-commands',
@@ -36,6 +38,8 @@ describe('serviceBusConfigSchema', () => {
     ['a zero idle timeout', { SERVICEBUS_SESSION_IDLE_TIMEOUT_MS: '0' }, 'SERVICEBUS_SESSION_IDLE_TIMEOUT_MS'],
     ['a negative renewal', { SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS: '-1' }, 'SERVICEBUS_MAX_AUTO_LOCK_RENEWAL_MS'],
     ['a bad queue name', { SERVICEBUS_OPERATIONS_QUEUE: '../etc' }, 'SERVICEBUS_OPERATIONS_QUEUE'],
+    ['a zero maximum reply wait', { SERVICEBUS_REPLY_MAX_WAIT_MS: '0' }, 'SERVICEBUS_REPLY_MAX_WAIT_MS'],
+    ['a negative heartbeat interval', { SERVICEBUS_REQUEST_HEARTBEAT_MS: '-5' }, 'SERVICEBUS_REQUEST_HEARTBEAT_MS'],
   ])('rejects %s, naming the setting and never echoing the secret', (_name, overrides, setting) => {
     const result = serviceBusConfigSchema.safeParse({ SERVICEBUS_CONNECTION_STRING: CONNECTION, ...overrides });
     expect(result.success).toBe(false);
@@ -53,7 +57,8 @@ describe('serviceBusServerOptionsFrom', () => {
       entity: { queueName: 'operations' },
       maxConcurrentSessions: 3,
       sessionIdleTimeoutMs: 5_000,
-      maxAutoLockRenewalDurationInMs: 300_000,
+      maxAutoLockRenewalDurationInMs: 3_600_000,
+      requestHeartbeatMs: 10_000,
     });
   });
 });

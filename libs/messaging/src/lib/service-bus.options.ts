@@ -29,6 +29,11 @@ export interface ServiceBusServerSettings {
    */
   readonly acceptSessionTimeoutMs?: number;
   /**
+   * While a request's handler runs, a heartbeat goes to its requester this often (default 10 s, 0 =
+   * none), so a requester's reply timeout bounds the worker's silence rather than the work's length.
+   */
+  readonly requestHeartbeatMs?: number;
+  /**
    * Maps a handler's failure to a settlement (default {@link defaultSettlementPolicy}). A request
    * answered with its error reply is completed where this says abandon (the requester retries).
    */
@@ -55,8 +60,14 @@ export interface ServiceBusClientSettings {
   readonly entityPath: string;
   /** The session-enabled queue `send()` asks replies on; needed for request/reply only. */
   readonly replyQueueName?: string;
-  /** How long `send()` waits for a reply (default 30 s). */
+  /**
+   * How long `send()` waits for the worker's reply or a sign of life (default 30 s): each progress
+   * or heartbeat message of the request starts this wait again, so long work only needs a worker
+   * that heartbeats more often (servers do, every `requestHeartbeatMs`).
+   */
   readonly replyTimeoutMs?: number;
+  /** How long `send()` waits at most, however alive the worker says it is (default 1 h). */
+  readonly replyMaxWaitMs?: number;
   /** The session of messages whose record names none: a fixed id or a function of the message. */
   readonly sessionId?: string | SessionIdResolver;
   /** Reads and writes trace context (default W3C `traceparent`/`tracestate`). */
