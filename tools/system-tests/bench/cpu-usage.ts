@@ -4,7 +4,7 @@ import type { LocalSystem } from '@iomt/launcher';
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** CPU seconds (user + system) a process has used so far, from /proc; undefined when it is gone. */
-function cpuSecondsOf(pid: number): number | undefined {
+export function cpuSecondsOf(pid: number): number | undefined {
   try {
     // Fields after the command name (which may hold spaces) start at state: utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
