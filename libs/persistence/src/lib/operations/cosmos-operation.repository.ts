@@ -23,6 +23,7 @@ import { withCosmosErrors } from '../cosmos/cosmos-error.mapper';
 import { queryPage } from '../cosmos/query-page';
 import { bodyOf, NOT_DELETED, readDocument, withoutSystemProperties, writeOptions } from '../cosmos/stored-documents';
 import { executeBatch } from '../cosmos/transactional-batch';
+import { decodeOperation } from './operation-documents';
 import { writeOperationTransition } from './operation-transition.batch';
 import { registryEntityOf } from '../registry/cosmos-account-registry-management.repository';
 
@@ -38,8 +39,6 @@ export const REQUESTED_BEFORE_QUERY =
   'SELECT * FROM c WHERE c.type = @type AND c.provisioningStatus = @requested ' +
   `AND c.timeEnqueued < @cutoff AND ${NOT_DELETED} ORDER BY c.timeEnqueued`;
 
-const decodeOperation = (document: unknown): OperationDocument =>
-  operationCodec.fromDocument(withoutSystemProperties(document as ItemDefinition));
 
 /** A further document written in the batch of {@link CosmosOperationRepository.createWithResource}. */
 export interface AlongsideWrite {

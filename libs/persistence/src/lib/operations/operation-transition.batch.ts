@@ -1,21 +1,19 @@
-import type { Container, ItemDefinition, JSONObject, OperationInput } from '@azure/cosmos';
+import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import {
   completedOperationCodec,
   operationCodec,
   registryEntityToDocument,
   ValidationError,
   type CallOptions,
-  type OperationDocument,
   type OperationTransition,
   type WrittenTransition,
 } from '@iomt/domain';
 import { withCosmosErrors } from '../cosmos/cosmos-error.mapper';
-import { bodyOf, withoutSystemProperties, writeOptions } from '../cosmos/stored-documents';
+import { bodyOf, writeOptions } from '../cosmos/stored-documents';
 import { executeBatch } from '../cosmos/transactional-batch';
+import { decodeOperation } from './operation-documents';
 import { registryEntityOf } from '../registry/cosmos-account-registry-management.repository';
 
-const decodeOperation = (document: unknown): OperationDocument =>
-  operationCodec.fromDocument(withoutSystemProperties(document as ItemDefinition));
 
 /**
  * Writes an {@link OperationTransition}: the operation alone with a conditional replace (one
