@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AzureModule, azureOptionsFromConfig } from '@iomt/azure';
 import { GLOBAL_DB_READINESS, PersistenceModule, persistenceOptionsFromConfig } from '@iomt/persistence';
 import { HealthModule } from '@iomt/service-kit';
-import { iomtCommandsServerProvider } from './commands-consumer';
+import { iomtCommandsProgressProvider, iomtCommandsServerProvider } from './commands-consumer';
 import { IOMT_PROVISIONER_CONFIG } from './config';
 import { CreateConnectionHandler } from './create-connection/create-connection.handler';
 import { CreateConnectionUseCase } from './create-connection/create-connection.use-case';
@@ -36,6 +36,7 @@ const persistence = PersistenceModule.forRootAsync({ inject: [IOMT_PROVISIONER_C
   providers: [
     ...infrastructureProviders,
     iomtCommandsServerProvider,
+    iomtCommandsProgressProvider,
     ProvisionConnectorUseCase,
     DeprovisionConnectorUseCase,
     PutMappingUseCase,

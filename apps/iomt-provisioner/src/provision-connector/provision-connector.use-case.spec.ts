@@ -37,9 +37,12 @@ function setUp() {
     fakePlanner,
     world.clock,
   );
+  /** The percentages reported, each with how many deployments had been made when it came. */
+  const heard: [number, number][] = [];
+  const progress = async (percent: number) => void heard.push([percent, world.deployer.deployments.length]);
   const run = (body: unknown = commandFor(operation, RESOURCE_IDS.connector)) =>
-    runCommand(Subject.ProvisionIomtConnector, body, (command) => useCase.execute(command));
-  return { world, operation, run };
+    runCommand(Subject.ProvisionIomtConnector, body, (command) => useCase.execute(command, progress));
+  return { world, operation, run, heard };
 }
 
 describe('ProvisionConnectorUseCase', () => {
@@ -112,6 +115,22 @@ describe('ProvisionConnectorUseCase', () => {
     const region = await world.clusters.getByRegion('westus2');
     expect(region?.infrastructureSubscriptions.map((s) => s.resourceGroupCount)).toEqual([1, 4]);
     expect(world.registry.stored(streamAnalyticsJobSecretId(world.connector.id))).toEqual(secretBefore);
+  });
+
+  it('reports progress when the deployment starts and when it has finished', async () => {
+    const { run, heard } = setUp();
+    await run();
+    expect(heard).toEqual([
+      [20, 0],
+      [80, 1],
+    ]);
+  });
+
+  it('reports only the start of a deployment that fails', async () => {
+    const { world, run, heard } = setUp();
+    world.deployer.nextFailure = new TransientError('ARM is busy');
+    await expect(run()).rejects.toMatchObject({ retryable: true });
+    expect(heard).toEqual([[20, 0]]);
   });
 
   it('resumes after a failed deployment in the placement it already chose', async () => {

@@ -25,6 +25,12 @@ import { placeConnector } from '../shared/connector-placement';
 import { CONNECTOR_DEPLOYMENT_PLANNER, ConnectorDeploymentPlanner } from '../shared/iomt-infrastructure.port';
 import { loadConnector, loadLiveOperation } from '../shared/work-context';
 
+/** Tells the requester how far a command is (0-100); best effort. */
+export type ReportProgress = (percentComplete: number) => Promise<void>;
+
+/** The progress a connector provisioning reports: when its ARM deployment starts and when it has finished. */
+export const ConnectorDeploymentProgress = { DeploymentStarted: 20, DeploymentFinished: 80 } as const;
+
 /**
  * Provisions (or re-provisions) an IoMT connector: places it in its region, deploys its template
  * under a deterministic name, records every resource on the connector, writes its mappings and
@@ -43,7 +49,8 @@ export class ProvisionConnectorUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(command: ProvisionIomtConnectorCommand): Promise<ProvisionIomtConnectorResult> {
+  /** Runs the command; `progress` hears when the deployment starts and when it has finished. */
+  async execute(command: ProvisionIomtConnectorCommand, progress: ReportProgress = async () => undefined): Promise<ProvisionIomtConnectorResult> {
     const operation = await loadLiveOperation(this.operations, command, ResourceTypeName.IomtConnector, [
       OperationType.Provision,
       OperationType.Patch,
@@ -56,8 +63,10 @@ export class ProvisionConnectorUseCase {
       operationId: operation.id,
       placement: { ...placement, location: placement.infrastructureLocation },
     });
+    await progress(ConnectorDeploymentProgress.DeploymentStarted);
     // The placement recorded first wins, should the naming rules change between attempts.
     const result = await this.deployer.deploy({ ...request, resourceGroupName: placement.infrastructureResourceGroupName });
+    await progress(ConnectorDeploymentProgress.DeploymentFinished);
     connector = await this.save(withDeployedResources(connector, placement, result.outputs));
     await this.writeMappings(connector);
     await this.createSecretMetadata(connector);
